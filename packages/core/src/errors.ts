@@ -1,0 +1,27 @@
+import type { ConsentErrorCode, ConsentErrorLike, SettingId } from './types'
+
+/** Every problem the store reports is a `ConsentError` with a `code` and, where it applies, the `setting`. */
+export class ConsentError extends Error implements ConsentErrorLike {
+  readonly code: ConsentErrorCode
+  readonly setting: SettingId | undefined
+  constructor(code: ConsentErrorCode, message: string, options?: { setting?: SettingId; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'ConsentError'
+    this.code = code
+    this.setting = options?.setting
+  }
+}
+
+/** Shows a value in an error message without throwing on odd inputs. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value)
+  if (typeof value === 'bigint') return `${value}n`
+  if (typeof value === 'symbol' || typeof value === 'function') return String(value)
+  if (value === null || typeof value !== 'object') return String(value)
+  try {
+    const text = JSON.stringify(value)
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text
+  } catch {
+    return Object.prototype.toString.call(value)
+  }
+}

@@ -1,0 +1,152 @@
+/** A stable setting id, such as `improve-model`. */
+export type SettingId = string
+
+/**
+ * How a change came about.
+ * - `user`: the person flipped the setting.
+ * - `api`: the app set it explicitly (including an uncontrolled `defaultValue`).
+ * - `sync`: another tab of the same person changed it.
+ * - `policy`: an opt-in lapsed because the policy version changed.
+ * - `cascade`: turned off because a setting it requires was turned off.
+ * - `reset`: turned off by `store.reset()`.
+ */
+export type ChangeSource = 'user' | 'api' | 'sync' | 'policy' | 'cascade' | 'reset'
+
+/** The sources a caller may pass to `store.set`. */
+export type SetSource = 'user' | 'api'
+
+/** Defines one consent setting. */
+export interface SettingDefinition {
+  /** Stable id; also the key in snapshots and stored data. */
+  readonly id: SettingId
+  /** Setting(s) that must be on for this one to count. A single id or a list. */
+  readonly requires?: SettingId | readonly SettingId[]
+}
+
+/** A saved decision: what was chosen, when, under which policy, and how. */
+export interface ConsentDecision {
+  readonly value: boolean
+  /** ISO 8601 time of the decision. */
+  readonly decidedAt: string
+  /** The policy version the decision was made under. */
+  readonly policyVersion: string
+  readonly source: ChangeSource
+}
+
+/** The state of one setting in a snapshot. */
+export interface SettingState {
+  /** The saved value. Never shows a value that storage has not accepted. */
+  readonly value: boolean
+  /** `value` and every setting it requires are on. */
+  readonly effective: boolean
+  /** A save for this setting is in flight. */
+  readonly pending: boolean
+  /** The last save for this setting failed; cleared by the next attempt. */
+  readonly error: ConsentErrorLike | null
+  /** The saved decision, or `null` if the person never decided. */
+  readonly decision: ConsentDecision | null
+  /** An opt-in lapsed under a new policy version and the person has not decided again. */
+  readonly needsReconsent: boolean
+}
+
+/** Minimal shape of the errors the store reports (see `ConsentError`). */
+export interface ConsentErrorLike extends Error {
+  readonly code: ConsentErrorCode
+  readonly setting?: SettingId | undefined
+}
+
+/** Machine-readable error codes. */
+export type ConsentErrorCode =
+  | 'storage-unavailable'
+  | 'storage-invalid'
+  | 'save-failed'
+  | 'requirement-off'
+  | 'listener-failed'
+  | 'destroyed'
+
+/** An immutable view of the store. The same object is returned until something changes. */
+export interface ConsentSnapshot {
+  /** `loading` until stored state has been read. */
+  readonly status: 'loading' | 'ready'
+  readonly policyVersion: string
+  readonly settings: Readonly<Record<SettingId, SettingState>>
+}
+
+/** The payload of every `consent-change` event. Frozen. */
+export interface ConsentChangeEvent {
+  readonly type: 'consent-change'
+  readonly setting: SettingId
+  readonly value: boolean
+  readonly previousValue: boolean
+  /** Whether the setting counts after this change (it and its requirements are on). */
+  readonly effective: boolean
+  readonly source: ChangeSource
+  readonly policyVersion: string
+  /** ISO 8601 time of the change; equals the decision's `decidedAt`. */
+  readonly timestamp: string
+}
+
+/** The data the store hands to storage: versioned JSON. */
+export interface StoredConsent {
+  readonly formatVersion: 1
+  readonly decisions: Readonly<Record<SettingId, ConsentDecision>>
+}
+
+/**
+ * Where decisions are kept. Each method may be sync or async.
+ * `load` returns what was saved (a `StoredConsent` object or its JSON string), or `null`.
+ * The store validates everything it loads, so an adapter can return raw data.
+ */
+export interface ConsentStorage {
+  load(): unknown
+  save(data: StoredConsent): void | Promise<void>
+  /** Calls `onExternalChange` with the new raw data when another tab changes it. Returns an unsubscribe. */
+  subscribe?(onExternalChange: (data: unknown) => void): () => void
+}
+
+/** Options for `createConsentStore`. */
+export interface ConsentStoreOptions {
+  /** The version of the disclosure the person is shown. Required, non-empty. */
+  policyVersion: string
+  /** Setting definitions. Default: `modelImprovementSettings`. */
+  settings?: readonly SettingDefinition[]
+  /** Where decisions are kept. Default: in memory. */
+  storage?: ConsentStorage
+  /** Clock, for tests. Default: `() => new Date()`. */
+  now?: () => Date
+  /** Called for every reported problem. Default: `console.error`. */
+  onError?: (error: ConsentErrorLike) => void
+  /** If given, each change is also dispatched as `CustomEvent('consent-change', { detail })`. */
+  eventTarget?: EventTarget
+}
+
+/** Options for `store.set`. */
+export interface SetOptions {
+  source?: SetSource
+}
+
+/** A consent store. Every method works unbound. */
+export interface ConsentStore {
+  getSnapshot(): ConsentSnapshot
+  /** The privacy-by-default snapshot (all off, nothing decided) for server rendering. */
+  getServerSnapshot(): ConsentSnapshot
+  /** Subscribe to snapshot changes; with `setting`, only to changes of that setting. */
+  subscribe(listener: () => void, setting?: SettingId): () => void
+  onConsentChange(handler: (event: ConsentChangeEvent) => void): () => void
+  /** Saves a value. Resolves once saved; rejects if refused or the save fails. */
+  set(setting: SettingId, value: boolean, options?: SetOptions): Promise<void>
+  /** Turns every setting off, recording each one that was on with source `reset`. */
+  reset(): Promise<void>
+  /** Settles when the stored state has been loaded. Never rejects. */
+  readonly ready: Promise<void>
+  /** The setting definitions, normalised (`requires` always a list). */
+  readonly definitions: readonly NormalizedSettingDefinition[]
+  /** Removes every listener the store added, including storage subscriptions. */
+  destroy(): void
+}
+
+/** A setting definition with `requires` as a list. */
+export interface NormalizedSettingDefinition {
+  readonly id: SettingId
+  readonly requires: readonly SettingId[]
+}
