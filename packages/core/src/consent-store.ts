@@ -1,0 +1,315 @@
+import { ConsentError, describe } from './errors'
+import { createEmitter } from './events'
+import { parseStored, toStored } from './records'
+import { createSettingGraph, modelImprovementSettings } from './settings'
+import { defaultSnapshot, needsReconsent, nextSnapshot } from './snapshot'
+import { memoryStorage } from './storage/memory-storage'
+import { validateOptions } from './validate-options'
+import type {
+  ChangeSource,
+  ConsentChangeEvent,
+  ConsentDecision,
+  ConsentErrorLike,
+  ConsentStore,
+  ConsentStoreOptions,
+  SetOptions,
+  SettingId,
+} from './types'
+
+type Change = { id: SettingId; decision: ConsentDecision | null }
+
+/**
+ * Creates a consent store: the saved decisions for a set of boolean settings, which all start off.
+ * Built from closures, so every method works unbound.
+ *
+ * @example
+ * const store = createConsentStore({ policyVersion: '2026-11', storage: localStorageAdapter() })
+ * store.onConsentChange((event) => analytics.track(event))
+ * await store.set('improve-model', true)
+ */
+export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
+  validateOptions(options)
+  const { policyVersion, eventTarget } = options
+  const graph = createSettingGraph(options.settings ?? modelImprovementSettings)
+  const storage = options.storage ?? memoryStorage()
+  const now = options.now ?? (() => new Date())
+  const report = (error: ConsentErrorLike): void => {
+    try {
+      ;(options.onError ?? console.error)(error)
+    } catch {
+      // An onError that throws must not break the store.
+    }
+  }
+  const emitter = createEmitter(eventTarget, report)
+  const serverSnapshot = defaultSnapshot(graph, policyVersion)
+
+  let decisions = new Map<SettingId, ConsentDecision>()
+  const pending = new Map<SettingId, number>()
+  const errors = new Map<SettingId, ConsentErrorLike>()
+  let status: 'loading' | 'ready' = 'loading'
+  let snapshot = serverSnapshot
+  let memoryOnly = false
+  let destroyed = false
+  let stopStorage: (() => void) | undefined
+  const listeners = new Set<() => void>()
+  const settingListeners = new Map<SettingId, Set<() => void>>()
+
+  const valueOf = (id: SettingId) => decisions.get(id)?.value ?? false
+
+  function publish(): void {
+    const next = nextSnapshot(snapshot, { decisions, pending, errors, status }, graph)
+    if (next.snapshot === snapshot) return
+    snapshot = next.snapshot
+    for (const listener of [...listeners]) listener()
+    for (const id of next.changed) for (const listener of [...(settingListeners.get(id) ?? [])]) listener()
+  }
+
+  /** Applies changes to the saved decisions, publishes once, then emits one event per real value change. */
+  function apply(changes: readonly Change[], sourceOf: (change: Change) => ChangeSource, timestamp: string): void {
+    const before = new Map(graph.ids.map((id) => [id, valueOf(id)]))
+    const next = new Map(decisions)
+    for (const { id, decision } of changes) {
+      if (decision) next.set(id, decision)
+      else next.delete(id)
+    }
+    decisions = next
+    publish()
+    for (const change of changes) {
+      const previousValue = before.get(change.id) ?? false
+      const value = valueOf(change.id)
+      if (value === previousValue) continue
+      const settingState = snapshot.settings[change.id]
+      emitter.emit(
+        Object.freeze<ConsentChangeEvent>({
+          type: 'consent-change',
+          setting: change.id,
+          value,
+          previousValue,
+          effective: settingState?.effective ?? false,
+          source: sourceOf(change),
+          policyVersion,
+          timestamp: change.decision?.decidedAt ?? timestamp,
+        }),
+      )
+    }
+  }
+
+  const decide = (value: boolean, source: ChangeSource, at: string): ConsentDecision =>
+    Object.freeze({ value, decidedAt: at, policyVersion, source })
+
+  /** Saves decisions with the changes applied; throws what storage threw. In-memory mode skips storage. */
+  async function save(changes: readonly Change[]): Promise<void> {
+    if (memoryOnly) return
+    const next = new Map(decisions)
+    for (const { id, decision } of changes) {
+      if (decision) next.set(id, decision)
+      else next.delete(id)
+    }
+    await storage.save(toStored(next))
+  }
+
+  /**
+   * Turns stored opt-ins from another policy version off (source `policy`) and any setting whose
+   * requirement is off (source `cascade`), so nothing loaded or synced is on without a valid basis.
+   */
+  function normalise(incoming: ReadonlyMap<SettingId, ConsentDecision>, at: string): Map<SettingId, ConsentDecision> {
+    const result = new Map(incoming)
+    for (const id of graph.ids) {
+      const decision = result.get(id)
+      if (!decision?.value) continue
+      if (decision.policyVersion !== policyVersion) result.set(id, decide(false, 'policy', at))
+      else if (!graph.requirementsOf(id).every((r) => result.get(r)?.value)) result.set(id, decide(false, 'cascade', at))
+    }
+    return result
+  }
+
+  const ready: Promise<void> = (async () => {
+    // Let the caller register handlers before stored state (and any policy lapse) arrives.
+    await Promise.resolve()
+    let raw: unknown = null
+    try {
+      raw = await storage.load()
+    } catch (cause) {
+      memoryOnly = true
+      report(
+        new ConsentError(
+          'storage-unavailable',
+          'Saved choices could not be read, so every setting is off. Choices made now are kept until the page closes.',
+          { cause },
+        ),
+      )
+    }
+    const parsed = parseStored(raw, graph)
+    if (parsed.problems.length > 0) {
+      report(
+        new ConsentError('storage-invalid', `Some saved choices could not be trusted, so they read off: ${parsed.problems.join('; ')}`),
+      )
+    }
+    const at = now().toISOString()
+    const loaded = normalise(parsed.decisions, at)
+    const lapses: Change[] = graph.ids.filter((id) => loaded.get(id) !== parsed.decisions.get(id)).map((id) => ({ id, decision: loaded.get(id) ?? null }))
+    decisions = new Map(parsed.decisions)
+    if (lapses.length > 0) {
+      try {
+        await save(lapses)
+      } catch (cause) {
+        report(new ConsentError('save-failed', 'A policy change turned some settings off, but that could not be saved.', { cause }))
+      }
+    }
+    if (destroyed) return
+    status = 'ready'
+    apply(lapses, (change) => change.decision?.source ?? 'policy', at)
+    publish()
+    if (!memoryOnly && storage.subscribe) stopStorage = storage.subscribe(onExternalChange)
+  })()
+
+  function onExternalChange(raw: unknown): void {
+    if (destroyed) return
+    const parsed = parseStored(raw, graph)
+    if (parsed.problems.length > 0) {
+      report(new ConsentError('storage-invalid', `A change from another tab was ignored: ${parsed.problems.join('; ')}`))
+      return
+    }
+    const at = now().toISOString()
+    const incoming = normalise(parsed.decisions, at)
+    const changes: Change[] = graph.ids
+      .filter((id) => !sameDecision(incoming.get(id), decisions.get(id)))
+      .map((id) => ({ id, decision: incoming.get(id) ?? null }))
+    if (changes.length > 0) apply(changes, () => 'sync', at)
+  }
+
+  let queue: Promise<unknown> = ready
+  function enqueue(task: () => Promise<void>): Promise<void> {
+    const run = queue.then(task)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  function set(setting: SettingId, value: boolean, setOptions?: SetOptions): Promise<void> {
+    try {
+      if (!graph.has(setting)) {
+        throw new TypeError(`Unknown setting ${describe(setting)}; expected one of: ${graph.ids.join(', ')}`)
+      }
+      if (typeof value !== 'boolean') {
+        throw new TypeError(`Value for ${describe(setting)} must be true or false, got ${describe(value)}`)
+      }
+      if (setOptions !== undefined && (typeof setOptions !== 'object' || setOptions === null)) {
+        throw new TypeError(`set options must be an object like { source: 'user' }, got ${describe(setOptions)}`)
+      }
+      const source = setOptions?.source ?? 'user'
+      if (source !== 'user' && source !== 'api') {
+        throw new TypeError(`Unknown source ${describe(source)}; set accepts 'user' or 'api'`)
+      }
+      if (destroyed) throw new ConsentError('destroyed', 'This consent store was destroyed.', { setting })
+      pending.set(setting, (pending.get(setting) ?? 0) + 1)
+      errors.delete(setting)
+      publish()
+      return enqueue(() => runSet(setting, value, source))
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  async function runSet(id: SettingId, value: boolean, source: 'user' | 'api'): Promise<void> {
+    const settle = () => {
+      const count = (pending.get(id) ?? 1) - 1
+      if (count > 0) pending.set(id, count)
+      else pending.delete(id)
+    }
+    if (value === valueOf(id) && !needsReconsent(decisions.get(id))) {
+      settle()
+      publish()
+      return
+    }
+    const off = graph.requirementsOf(id).filter((r) => !valueOf(r))
+    if (value && off.length > 0) {
+      settle()
+      publish()
+      throw new ConsentError(
+        'requirement-off',
+        `Cannot turn on ${describe(id)} while ${off.map(describe).join(' and ')} is off.`,
+        { setting: id },
+      )
+    }
+    const at = now().toISOString()
+    const changes: Change[] = [{ id, decision: decide(value, source, at) }]
+    if (!value) {
+      for (const dep of graph.dependentsOf(id)) {
+        if (valueOf(dep)) changes.push({ id: dep, decision: decide(false, 'cascade', at) })
+      }
+    }
+    try {
+      await save(changes)
+    } catch (cause) {
+      const failure = new ConsentError(
+        'save-failed',
+        `We couldn't save your choice. It is still ${valueOf(id) ? 'on' : 'off'}.`,
+        { setting: id, cause },
+      )
+      settle()
+      errors.set(id, failure)
+      publish()
+      report(failure)
+      throw failure
+    }
+    settle()
+    apply(changes, (change) => (change.id === id ? source : 'cascade'), at)
+  }
+
+  function reset(): Promise<void> {
+    if (destroyed) return Promise.reject(new ConsentError('destroyed', 'This consent store was destroyed.'))
+    return enqueue(async () => {
+      const at = now().toISOString()
+      const changes: Change[] = graph.ids.filter(valueOf).map((id) => ({ id, decision: decide(false, 'reset', at) }))
+      if (changes.length === 0) return
+      await save(changes)
+      apply(changes, () => 'reset', at)
+    })
+  }
+
+  return {
+    getSnapshot: () => snapshot,
+    getServerSnapshot: () => serverSnapshot,
+    subscribe(listener: () => void, setting?: SettingId): () => void {
+      if (typeof listener !== 'function') {
+        throw new TypeError(`subscribe expects a function, got ${describe(listener)}`)
+      }
+      if (setting === undefined) {
+        const wrapper = () => listener()
+        listeners.add(wrapper)
+        return () => void listeners.delete(wrapper)
+      }
+      if (!graph.has(setting)) {
+        throw new TypeError(`Unknown setting ${describe(setting)}; expected one of: ${graph.ids.join(', ')}`)
+      }
+      const wrapper = () => listener()
+      const set = settingListeners.get(setting) ?? new Set()
+      set.add(wrapper)
+      settingListeners.set(setting, set)
+      return () => void set.delete(wrapper)
+    },
+    onConsentChange: (handler) => emitter.on(handler),
+    set,
+    reset,
+    ready,
+    definitions: graph.definitions,
+    destroy(): void {
+      destroyed = true
+      stopStorage?.()
+      stopStorage = undefined
+      listeners.clear()
+      settingListeners.clear()
+      emitter.clear()
+    },
+  }
+}
+
+const sameDecision = (a: ConsentDecision | undefined, b: ConsentDecision | undefined): boolean =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.value === b.value &&
+    a.decidedAt === b.decidedAt &&
+    a.policyVersion === b.policyVersion &&
+    a.source === b.source)
+

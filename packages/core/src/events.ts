@@ -1,0 +1,33 @@
+import { ConsentError } from './errors'
+import type { ConsentChangeEvent, ConsentErrorLike } from './types'
+
+/** Delivers each event to every handler and, if given, as a DOM `CustomEvent`. A failing handler is reported, not thrown. */
+export function createEmitter(eventTarget: EventTarget | undefined, report: (error: ConsentErrorLike) => void) {
+  const handlers = new Set<(event: ConsentChangeEvent) => void>()
+  return {
+    on(handler: (event: ConsentChangeEvent) => void): () => void {
+      if (typeof handler !== 'function') {
+        throw new TypeError(`onConsentChange expects a function, got ${typeof handler}`)
+      }
+      // A wrapper per registration, so the same function registered twice is called twice and removed once each.
+      const wrapper = (event: ConsentChangeEvent) => handler(event)
+      handlers.add(wrapper)
+      return () => {
+        handlers.delete(wrapper)
+      }
+    },
+    emit(event: ConsentChangeEvent): void {
+      for (const handler of [...handlers]) {
+        try {
+          handler(event)
+        } catch (cause) {
+          report(new ConsentError('listener-failed', 'A consent-change handler threw an error.', { setting: event.setting, cause }))
+        }
+      }
+      eventTarget?.dispatchEvent(new CustomEvent('consent-change', { detail: event }))
+    },
+    clear(): void {
+      handlers.clear()
+    },
+  }
+}

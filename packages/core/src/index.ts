@@ -1,0 +1,25 @@
+export { createConsentStore } from './consent-store'
+export { ConsentError } from './errors'
+export { modelImprovementSettings } from './settings'
+export { FORMAT_VERSION } from './records'
+export { memoryStorage } from './storage/memory-storage'
+export { localStorageAdapter } from './storage/local-storage'
+export type { LocalStorageAdapterOptions } from './storage/local-storage'
+export type {
+  ChangeSource,
+  ConsentChangeEvent,
+  ConsentDecision,
+  ConsentErrorCode,
+  ConsentErrorLike,
+  ConsentSnapshot,
+  ConsentStorage,
+  ConsentStore,
+  ConsentStoreOptions,
+  NormalizedSettingDefinition,
+  SetOptions,
+  SetSource,
+  SettingDefinition,
+  SettingId,
+  SettingState,
+  StoredConsent,
+} from './types'

@@ -1,0 +1,89 @@
+import { describe } from './errors'
+import type { SettingGraph } from './settings'
+import type { ChangeSource, ConsentDecision, SettingId, StoredConsent } from './types'
+
+/** The stored format version this build reads and writes. */
+export const FORMAT_VERSION = 1
+
+/** Change sources that may appear in a stored decision. */
+export const CHANGE_SOURCES: readonly ChangeSource[] = ['user', 'api', 'sync', 'policy', 'cascade', 'reset']
+
+const MAX_RAW_LENGTH = 1_000_000
+const MAX_TEXT_LENGTH = 256
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/
+
+/** What was read from storage: valid decisions by id, and the problems found. */
+export interface ParsedStore {
+  readonly decisions: ReadonlyMap<SettingId, ConsentDecision>
+  readonly problems: readonly string[]
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Reads stored data (an object or its JSON text) defensively: never throws, never turns
+ * anything on that is not a valid decision, and ignores prototype keys without touching
+ * any prototype. Anything it cannot trust is left out and named in `problems`.
+ */
+export function parseStored(raw: unknown, graph: SettingGraph): ParsedStore {
+  const decisions = new Map<SettingId, ConsentDecision>()
+  const problems: string[] = []
+  if (raw === null || raw === undefined) return { decisions, problems }
+  let data: unknown = raw
+  if (typeof raw === 'string') {
+    if (raw.length > MAX_RAW_LENGTH) {
+      return { decisions, problems: [`stored data is too large (${raw.length} characters)`] }
+    }
+    try {
+      data = JSON.parse(raw)
+    } catch {
+      return { decisions, problems: [`stored data is not valid JSON: ${describe(raw)}`] }
+    }
+  }
+  if (!isRecord(data)) return { decisions, problems: [`stored data must be an object, got ${describe(data)}`] }
+  if (data.formatVersion !== FORMAT_VERSION) {
+    problems.push(
+      `stored data has format version ${describe(data.formatVersion)}; this version reads ${FORMAT_VERSION}`,
+    )
+    return { decisions, problems }
+  }
+  const stored = data.decisions
+  if (!isRecord(stored)) {
+    return { decisions, problems: [`stored "decisions" must be an object, got ${describe(stored)}`] }
+  }
+  for (const key of Object.keys(stored)) {
+    if (!graph.has(key)) {
+      problems.push(`stored data names unknown setting ${describe(key)}`)
+      continue
+    }
+    const decision = parseDecision(stored[key])
+    if (typeof decision === 'string') problems.push(`stored decision for ${describe(key)} ${decision}`)
+    else decisions.set(key, decision)
+  }
+  return { decisions, problems }
+}
+
+function parseDecision(input: unknown): ConsentDecision | string {
+  if (!isRecord(input)) return `must be an object, got ${describe(input)}`
+  const { value, decidedAt, policyVersion, source } = input
+  if (typeof value !== 'boolean') return `has a non-boolean value ${describe(value)}`
+  if (typeof decidedAt !== 'string' || !ISO_8601.test(decidedAt) || Number.isNaN(Date.parse(decidedAt))) {
+    return `has an invalid decidedAt ${describe(decidedAt)} (expected an ISO 8601 date)`
+  }
+  if (typeof policyVersion !== 'string' || policyVersion === '' || policyVersion.length > MAX_TEXT_LENGTH) {
+    return `has an invalid policyVersion ${describe(policyVersion)}`
+  }
+  if (typeof source !== 'string' || !CHANGE_SOURCES.includes(source as ChangeSource)) {
+    return `has an unknown source ${describe(source)}`
+  }
+  return Object.freeze({ value, decidedAt, policyVersion, source: source as ChangeSource })
+}
+
+/** The versioned JSON-ready form of a set of decisions. */
+export function toStored(decisions: ReadonlyMap<SettingId, ConsentDecision>): StoredConsent {
+  return {
+    formatVersion: FORMAT_VERSION,
+    decisions: Object.fromEntries(decisions) as Record<SettingId, ConsentDecision>,
+  }
+}

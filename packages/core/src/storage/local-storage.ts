@@ -1,0 +1,72 @@
+import { describe } from '../errors'
+import type { ConsentStorage } from '../types'
+
+/** Options for `localStorageAdapter`. */
+export interface LocalStorageAdapterOptions {
+  /** The localStorage key. Default: `model-consent`. */
+  key?: string
+  /**
+   * The Storage to use. Default: `globalThis.localStorage`, looked up on first use (never at
+   * import), so the adapter can be created on a server.
+   */
+  storage?: Storage
+  /** Also sync tabs over `BroadcastChannel` where it exists. Default: `true`. */
+  broadcast?: boolean
+}
+
+/**
+ * Saves decisions in localStorage as versioned JSON and reports changes made in other tabs
+ * (the `storage` event, and `BroadcastChannel` where present).
+ * Reading throws when localStorage is missing or blocked; the store then runs in memory.
+ */
+export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): ConsentStorage {
+  const key = options.key ?? 'model-consent'
+  if (typeof key !== 'string' || key === '') {
+    throw new TypeError(`localStorageAdapter key must be a non-empty string, got ${describe(key)}`)
+  }
+  const channelName = `model-consent:${key}`
+  const area = (): Storage => {
+    // Reading `localStorage` itself throws in some privacy modes, so it is read lazily, in a try.
+    const found = options.storage ?? (globalThis as { localStorage?: Storage }).localStorage
+    if (!found) throw new Error('localStorage is not available here')
+    return found
+  }
+  let channel: BroadcastChannel | null = null
+  const openChannel = (): BroadcastChannel | null => {
+    if (options.broadcast === false || typeof BroadcastChannel !== 'function') return null
+    channel ??= new BroadcastChannel(channelName)
+    return channel
+  }
+
+  return {
+    load: () => area().getItem(key),
+    save: (data) => {
+      const text = JSON.stringify(data)
+      area().setItem(key, text)
+      try {
+        openChannel()?.postMessage(text)
+      } catch {
+        // Tabs still converge through the `storage` event; a closed channel must not fail a save.
+      }
+    },
+    subscribe: (onExternalChange) => {
+      const target = globalThis as { addEventListener?: typeof addEventListener; removeEventListener?: typeof removeEventListener }
+      const onStorage = (event: Event) => {
+        const e = event as StorageEvent
+        if (e.storageArea && options.storage && e.storageArea !== options.storage) return
+        if (e.key === key) onExternalChange(e.newValue)
+        else if (e.key === null) onExternalChange(null) // localStorage.clear() in another tab
+      }
+      target.addEventListener?.('storage', onStorage)
+      const listening = openChannel()
+      const onMessage = (event: MessageEvent) => onExternalChange(event.data)
+      listening?.addEventListener('message', onMessage)
+      return () => {
+        target.removeEventListener?.('storage', onStorage)
+        listening?.removeEventListener('message', onMessage)
+        listening?.close()
+        if (channel === listening) channel = null
+      }
+    },
+  }
+}

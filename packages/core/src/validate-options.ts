@@ -1,0 +1,31 @@
+import { describe } from './errors'
+import type { ConsentStoreOptions } from './types'
+
+/** Throws a `TypeError` naming the first bad option and what was expected. */
+export function validateOptions(options: ConsentStoreOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`createConsentStore expects an options object with a policyVersion, got ${describe(options)}`)
+  }
+  const { policyVersion, storage, now, onError, eventTarget } = options
+  if (typeof policyVersion !== 'string' || policyVersion.trim() === '') {
+    throw new TypeError(`policyVersion must be a non-empty string, got ${describe(policyVersion)}`)
+  }
+  if (storage !== undefined) {
+    const s = storage as unknown as Record<string, unknown> | null
+    if (typeof s !== 'object' || s === null || typeof s.load !== 'function' || typeof s.save !== 'function') {
+      throw new TypeError(`storage must have load() and save(data) methods, got ${describe(storage)}`)
+    }
+    if (s.subscribe !== undefined && typeof s.subscribe !== 'function') {
+      throw new TypeError(`storage.subscribe must be a function if given, got ${describe(s.subscribe)}`)
+    }
+  }
+  if (now !== undefined && typeof now !== 'function') {
+    throw new TypeError(`now must be a function returning a Date, got ${describe(now)}`)
+  }
+  if (onError !== undefined && typeof onError !== 'function') {
+    throw new TypeError(`onError must be a function, got ${describe(onError)}`)
+  }
+  if (eventTarget !== undefined && typeof (eventTarget as EventTarget | null)?.dispatchEvent !== 'function') {
+    throw new TypeError(`eventTarget must be an EventTarget, got ${describe(eventTarget)}`)
+  }
+}
