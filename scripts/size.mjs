@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// Bundle budget: bundles the BUILT packages (run `pnpm build` first) the way an app would,
+// with esbuild (minify, ESM, browser, NODE_ENV=production, React external), and measures
+// raw (bundled, not minified), min and min+gzip (zlib level 9). Budgets in KiB: 1 kB = 1024 B.
+// Also checks that importing only `useConsent` leaves out the switch and the dialog, and
+// measures Radix Switch + Radix AlertDialog as the baseline in the same run.
+// Writes the figures to bench/size.json. Exits 1 when a budget or the tree-shaking check fails.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build, version as esbuildVersion } from 'esbuild'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const reactDir = join(root, 'packages/react')
+const KIB = 1024
+
+const entries = [
+  { id: 'react', label: '@model-consent/react (everything)', code: "export * from '@model-consent/react'", budget: 8 * KIB },
+  { id: 'core', label: '@model-consent/core (everything)', code: "export * from '@model-consent/core'", budget: 1.5 * KIB },
+  { id: 'useConsent', label: '{ useConsent } only', code: "export { useConsent } from '@model-consent/react'" },
+  {
+    id: 'baseline',
+    label: 'baseline: Radix Switch + AlertDialog',
+    code: "export { Root as Switch, Thumb } from '@radix-ui/react-switch'\nexport * as AlertDialog from '@radix-ui/react-alert-dialog'",
+  },
+]
+
+/** Modules that `{ useConsent }` alone must not pull in. */
+const FORBIDDEN_FOR_USE_CONSENT = [/packages\/react\/dist\/confirm-dialog\//, /packages\/react\/dist\/switch\//, /@radix-ui[+/]react-switch/]
+
+/** Resolves our packages through their package.json `exports` to the built files. */
+const ourPackages = {
+  name: 'model-consent-dist',
+  setup(b) {
+    b.onResolve({ filter: /^@model-consent\/(core|react)$/ }, ({ path }) => {
+      const dir = join(root, 'packages', path.split('/')[1])
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+      const target = join(dir, pkg.exports['.'].default)
+      if (!existsSync(target)) throw new Error(`${relative(root, target)} is missing: run \`pnpm build\` first`)
+      return { path: target }
+    })
+  },
+}
+
+async function bundle(code, minify) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: reactDir, loader: 'js', sourcefile: 'entry.js' },
+    bundle: true,
+    write: false,
+    minify,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    metafile: true,
+    logLevel: 'error',
+    plugins: [ourPackages],
+  })
+  const output = Object.values(result.metafile.outputs)[0]
+  return { bytes: result.outputFiles[0].contents, inputs: output.inputs }
+}
+
+async function measure(entry) {
+  const [raw, min] = await Promise.all([bundle(entry.code, false), bundle(entry.code, true)])
+  const inputs = Object.entries(min.inputs)
+    .filter(([, info]) => info.bytesInOutput > 0)
+    .map(([path]) => path.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^(\.\.\/)+/, ''))
+  return { raw: raw.bytes.length, min: min.bytes.length, gzip: gzipSync(min.bytes, { level: 9 }).length, inputs }
+}
+
+const kb = (n) => `${(n / KIB).toFixed(2)} kB`
+const pad = (s, n) => String(s).padEnd(n)
+const padL = (s, n) => String(s).padStart(n)
+
+let results
+try {
+  results = Object.fromEntries(await Promise.all(entries.map(async (e) => [e.id, { ...e, ...(await measure(e)) }])))
+} catch (error) {
+  console.error(`size: ${error.message}`)
+  process.exit(1)
+}
+
+const failures = []
+for (const r of Object.values(results)) {
+  r.ok = r.budget === undefined || r.gzip <= r.budget
+  if (!r.ok) failures.push(`${r.label}: ${kb(r.gzip)} min+gzip exceeds the budget of ${kb(r.budget)}`)
+}
+const leaked = results.useConsent.inputs.filter((p) => FORBIDDEN_FOR_USE_CONSENT.some((re) => re.test(p)))
+if (leaked.length) failures.push(`{ useConsent } pulls in: ${leaked.join(', ')}`)
+const ratio = results.react.gzip / results.baseline.gzip
+
+console.log(`${pad('entry', 40)}${padL('raw', 11)}${padL('min', 11)}${padL('min+gzip', 11)}${padL('budget', 11)}`)
+for (const r of Object.values(results)) {
+  const budget = r.budget === undefined ? '' : `${kb(r.budget)} ${r.ok ? 'ok' : 'FAIL'}`
+  console.log(`${pad(r.label, 40)}${padL(kb(r.raw), 11)}${padL(kb(r.min), 11)}${padL(kb(r.gzip), 11)}  ${budget}`)
+}
+console.log(`\nratio @model-consent/react / baseline (min+gzip): ${ratio.toFixed(2)}`)
+console.log(`tree-shaking, { useConsent } only: ${leaked.length ? 'FAIL' : 'ok'} (${results.useConsent.inputs.length} modules: ${results.useConsent.inputs.join(', ')})`)
+console.log('1 kB = 1024 bytes; react, react-dom, react/jsx-runtime, react-dom/client external; esbuild ' + esbuildVersion)
+
+const report = {
+  method: 'esbuild bundle of the built dist (minify, esm, platform browser, NODE_ENV=production; react, react-dom, react/jsx-runtime, react-dom/client external); gzip = zlib level 9; bytes; 1 kB = 1024 bytes',
+  command: 'pnpm build && pnpm size',
+  esbuild: esbuildVersion,
+  entries: Object.fromEntries(Object.values(results).map((r) => [r.id, {
+    label: r.label, import: r.code, raw: r.raw, min: r.min, gzip: r.gzip,
+    ...(r.budget === undefined ? {} : { budget: r.budget, ok: r.ok }),
+  }])),
+  ratioToBaseline: Number(ratio.toFixed(3)),
+  treeShaking: { entry: results.useConsent.code, ok: leaked.length === 0, modules: results.useConsent.inputs },
+}
+mkdirSync(join(root, 'bench'), { recursive: true })
+writeFileSync(join(root, 'bench/size.json'), JSON.stringify(report, null, 2) + '\n')
+
+if (failures.length) {
+  console.error(`\nsize budget failed:\n  ${failures.join('\n  ')}`)
+  process.exit(1)
+}
