@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// Consumer test: installs the packed packages into a fresh app outside the workspace, as a
+// user would, and checks that it type-checks (strict, moduleResolution bundler), that
+// `ModelImprovementSetting` server-renders in plain Node with react-dom/server, and that
+// Vite bundles it. Run `pnpm build` first. Exits 1 on the first failing step.
+// KEEP_CONSUMER_APP=1 keeps the temporary app for debugging.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { pack } from './lib/pack.mjs'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const app = mkdtempSync(join(tmpdir(), 'mc-consumer-'))
+const started = performance.now()
+
+function step(title, fn) {
+  const t = performance.now()
+  process.stdout.write(`- ${title} ... `)
+  try {
+    const note = fn()
+    console.log(`ok (${((performance.now() - t) / 1000).toFixed(1)} s)${note ? `: ${note}` : ''}`)
+  } catch (error) {
+    console.log('FAILED')
+    const output = [error.stdout, error.stderr].filter(Boolean).map(String).join('\n').trim()
+    console.error(output || error.message)
+    throw error
+  }
+}
+
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: app, stdio: 'pipe', encoding: 'utf8' })
+const write = (path, text) => {
+  mkdirSync(dirname(join(app, path)), { recursive: true })
+  writeFileSync(join(app, path), text)
+}
+
+const files = {
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'], module: 'ESNext',
+      moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, noEmit: true,
+      // Check our published .d.ts too, not only the app's code.
+      skipLibCheck: false, types: [],
+    },
+    include: ['src'],
+  }, null, 2),
+  'src/app.tsx': `import { createConsentStore, localStorageAdapter, type ConsentStore } from '@model-consent/core'
+import { ModelImprovementSetting, useConsent } from '@model-consent/react'
+import '@model-consent/react/styles.css'
+
+export const store: ConsentStore = createConsentStore({ policyVersion: '2026-11', storage: localStorageAdapter() })
+
+/** Exists and is a function: the hook's full signature is covered by the workspace's own tests. */
+export const hook: (...args: never[]) => unknown = useConsent
+
+export function App() {
+  return <ModelImprovementSetting policyVersion="2026-11" />
+}
+`,
+  'src/main.tsx': `import { createRoot } from 'react-dom/client'
+import { App } from './app'
+
+createRoot(document.getElementById('root')!).render(<App />)
+`,
+  'src/css.d.ts': "declare module '*.css'\n",
+  'index.html': '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n',
+  'vite.config.mjs': "export default { logLevel: 'warn', oxc: { jsx: { runtime: 'automatic' } } }\n",
+  'ssr.mjs': `import { createElement } from 'react'
+import { renderToString } from 'react-dom/server'
+import { ModelImprovementSetting } from '@model-consent/react'
+
+const html = renderToString(createElement(ModelImprovementSetting, { policyVersion: '2026-11' }))
+const missing = ['role="switch"', 'aria-checked="false"'].filter((text) => !html.includes(text))
+if (missing.length) {
+  console.error('server HTML lacks ' + missing.join(' and ') + ':\\n' + html)
+  process.exit(1)
+}
+console.log(html.length + ' characters of HTML')
+`,
+}
+
+let ok = false
+try {
+  console.log(`consumer test in ${app}`)
+  let tarballs
+  step('pnpm pack @model-consent/core and @model-consent/react', () => {
+    for (const name of ['core', 'react']) {
+      if (!existsSync(join(root, 'packages', name, 'dist/index.js'))) throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first`)
+    }
+    tarballs = { core: pack(join(root, 'packages/core'), app), react: pack(join(root, 'packages/react'), app) }
+    return Object.values(tarballs).map((t) => basename(t)).join(', ')
+  })
+
+  step('npm install (react 19.3.1, typescript 5.9.3, vite 8.3.8, the two tarballs)', () => {
+    const core = `file:./${basename(tarballs.core)}`
+    write('package.json', JSON.stringify({
+      name: 'model-consent-consumer', private: true, type: 'module',
+      dependencies: {
+        '@model-consent/core': core,
+        '@model-consent/react': `file:./${basename(tarballs.react)}`,
+        react: '19.3.1', 'react-dom': '19.3.1',
+      },
+      devDependencies: { '@types/react': '19.3.0', '@types/react-dom': '19.3.0', typescript: '5.9.3', vite: '8.3.8' },
+      // The react tarball depends on "@model-consent/core": "0.1.0", which is not on the registry.
+      overrides: { '@model-consent/core': core },
+    }, null, 2))
+    for (const [path, text] of Object.entries(files)) write(path, text)
+    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'])
+  })
+
+  step('tsc --noEmit (strict, moduleResolution bundler, jsx react-jsx)', () => {
+    run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])
+  })
+
+  step('renderToString(<ModelImprovementSetting policyVersion="2026-11" />) in Node', () =>
+    run(process.execPath, ['ssr.mjs']).trim() + ', with role="switch" and aria-checked="false"')
+
+  step('vite build', () => {
+    run(process.execPath, [join(app, 'node_modules/vite/bin/vite.js'), 'build'])
+    if (!existsSync(join(app, 'dist/index.html'))) throw new Error('vite build wrote no dist/index.html')
+  })
+  ok = true
+} catch {
+  // step() has printed the failure.
+} finally {
+  if (process.env.KEEP_CONSUMER_APP) console.log(`kept ${app}`)
+  else rmSync(app, { recursive: true, force: true })
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(1)
+console.log(ok ? `consumer test passed in ${seconds} s` : `consumer test FAILED after ${seconds} s`)
+process.exit(ok ? 0 : 1)
