@@ -1,0 +1,63 @@
+'use client'
+import {
+  createConsentStore,
+  type ConsentSnapshot,
+  type ConsentStore,
+  type SetOptions,
+  type SettingId,
+  type SettingState,
+} from '@model-consent/core'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { useConsentContext } from './consent-context'
+
+/** What `useConsent` returns: the setting's saved state and a setter. */
+export interface UseConsentResult extends SettingState {
+  /** Saves a new value (source `user` unless told otherwise). Resolves once saved; rejects if it fails. */
+  set: (value: boolean, options?: SetOptions) => Promise<void>
+}
+
+let fallbackStore: ConsentStore | undefined
+/** One in-memory store, private to the kit, shared by hooks used without a provider or store. */
+function getFallbackStore(): ConsentStore {
+  fallbackStore ??= createConsentStore({ policyVersion: 'unversioned' })
+  return fallbackStore
+}
+
+/** The store `useConsent` would use here: the argument, else the provider's, else the kit's private one. */
+export function useResolvedStore(store?: ConsentStore): ConsentStore {
+  const context = useConsentContext()
+  return store ?? context.store ?? getFallbackStore()
+}
+
+function pick(snapshot: ConsentSnapshot, setting: SettingId): SettingState {
+  const state = snapshot.settings[setting]
+  if (!state) {
+    throw new TypeError(
+      `useConsent: unknown setting ${JSON.stringify(setting)}; expected one of: ${Object.keys(snapshot.settings).join(', ')}`,
+    )
+  }
+  return state
+}
+
+/**
+ * Reads one consent setting and re-renders only when that setting changes.
+ * Uses the `store` argument, else the nearest `ConsentProvider`'s store, else a private in-memory
+ * store. On the server and during hydration it reads the privacy-by-default state (all off).
+ *
+ * @example
+ * const { value, pending, set } = useConsent('improve-model')
+ */
+export function useConsent(setting: SettingId = 'improve-model', store?: ConsentStore): UseConsentResult {
+  const active = useResolvedStore(store)
+  const subscribe = useCallback((onChange: () => void) => active.subscribe(onChange, setting), [active, setting])
+  const state = useSyncExternalStore(
+    subscribe,
+    () => pick(active.getSnapshot(), setting),
+    () => pick(active.getServerSnapshot(), setting),
+  )
+  const set = useCallback(
+    (value: boolean, options?: SetOptions) => active.set(setting, value, options),
+    [active, setting],
+  )
+  return useMemo(() => ({ ...state, set }), [state, set])
+}
