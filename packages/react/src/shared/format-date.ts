@@ -1,0 +1,23 @@
+/**
+ * Plain `en` follows day-month-year ("26 Nov 2026"): it reads the same to everyone
+ * and is never ambiguous. Regional English (`en-US`) keeps its own order.
+ */
+const LOCALE_ALIASES: Readonly<Record<string, string>> = { en: 'en-GB' }
+
+const OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }
+
+/**
+ * Formats an ISO 8601 time as a short date in the person's locale and time zone,
+ * for example "26 Nov 2026". Returns `null` when the time cannot be read.
+ */
+export function formatDecisionDate(iso: string, locale = 'en'): string | null {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return null
+  const tag = LOCALE_ALIASES[locale.toLowerCase()] ?? locale
+  try {
+    return new Intl.DateTimeFormat(tag, OPTIONS).format(date)
+  } catch {
+    // An invalid locale tag (RangeError) must not break the page.
+    return new Intl.DateTimeFormat('en-GB', OPTIONS).format(date)
+  }
+}
