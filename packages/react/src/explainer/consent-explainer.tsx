@@ -1,0 +1,130 @@
+import type { ConsentDecision } from '@model-consent/core'
+import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react'
+import { formatMessage, type ConsentMessages } from '../messages'
+import { formatDecisionDate } from '../shared/format-date'
+import { useControllableState } from '../shared/use-controllable-state'
+import { useMessages } from '../shared/use-messages'
+import { LearnMoreLink } from './learn-more-link'
+
+type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'id' | 'children' | 'onError'>
+
+/** Props of {@link ConsentExplainer}. Other `<div>` props go on the root. */
+export interface ConsentExplainerProps extends NativeDivProps {
+  /** The setting's current state; the summary follows it. */
+  checked: boolean
+  /** The saved decision, shown in words ("On since 26 Nov 2026"). `null` or absent: nothing shown. */
+  decision?: ConsentDecision | null
+  /** Locale of the texts and of the decision date. Default `en`. */
+  locale?: string
+  /** Overrides for any of the texts. */
+  messages?: Partial<ConsentMessages>
+  /**
+   * Target of the optional "Learn more" link. Only `https:`, `http:`, `mailto:` and
+   * relative URLs are accepted; anything else renders no link and is reported through
+   * `onError` (and `console.error` in development).
+   */
+  learnMoreHref?: string
+  /** Called with a `TypeError` when `learnMoreHref` is refused, once per distinct href. */
+  onError?: (error: Error) => void
+  /** Whether the details are shown (controlled). */
+  open?: boolean
+  /** Whether the details start shown when uncontrolled. Default `false`. */
+  defaultOpen?: boolean
+  /** Called with the requested state when the disclosure button is pressed. */
+  onOpenChange?: (open: boolean) => void
+  /**
+   * Id of the always-visible summary. Point the switch's `aria-describedby` at it.
+   * Generated when absent.
+   */
+  summaryId?: string
+  /** Id of the details region (the disclosure button's `aria-controls`). Generated when absent. */
+  id?: string
+}
+
+/**
+ * The plain-language explanation of the setting: a short summary that is always visible
+ * and follows the state, and details behind an APG disclosure button. Never renders HTML
+ * from its texts.
+ *
+ * @selector [data-slot="explainer"] - the root.
+ * @selector [data-slot="explainer-summary"] - the summary; `[data-state="checked" | "unchecked"]`.
+ * @selector [data-slot="explainer-toggle"] - the disclosure button; `[data-state="open" | "closed"]`.
+ * @selector [data-slot="explainer-details"] - the details region; `[data-state="open" | "closed"]`.
+ * @selector [data-slot="explainer-detail"] - one paragraph of the details;
+ *   `[data-current]` on the one that describes the current state.
+ * @selector [data-slot="explainer-decision"] - the decision record.
+ * @selector [data-slot="explainer-learn-more"] - the "Learn more" link.
+ */
+export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps>(
+  function ConsentExplainer(
+    {
+      checked,
+      decision = null,
+      locale = 'en',
+      messages: overrides,
+      learnMoreHref,
+      onError,
+      open: openProp,
+      defaultOpen = false,
+      onOpenChange,
+      summaryId: summaryIdProp,
+      id: detailsIdProp,
+      ...rootProps
+    },
+    ref,
+  ) {
+    const messages = useMessages(locale, overrides)
+    const generatedId = useId()
+    const summaryId = summaryIdProp ?? `${generatedId}-summary`
+    const detailsId = detailsIdProp ?? `${generatedId}-details`
+    const [open, setOpen] = useControllableState({
+      prop: openProp,
+      defaultProp: defaultOpen,
+      onChange: onOpenChange,
+      caller: 'ConsentExplainer',
+      propName: 'open',
+    })
+    const checkedState = checked ? 'checked' : 'unchecked'
+    const openState = open ? 'open' : 'closed'
+    const date = decision ? formatDecisionDate(decision.decidedAt, locale) : null
+    const record =
+      decision && date !== null
+        ? formatMessage(decision.value ? messages.decisionOn : messages.decisionOff, { date })
+        : null
+
+    return (
+      <div data-slot="explainer" data-state={checkedState} {...rootProps} ref={ref}>
+        <p data-slot="explainer-summary" data-state={checkedState} id={summaryId}>
+          {checked ? messages.summaryOn : messages.summaryOff}
+        </p>
+        <button
+          type="button"
+          data-slot="explainer-toggle"
+          data-state={openState}
+          aria-expanded={open}
+          aria-controls={detailsId}
+          onClick={() => setOpen(!open)}
+        >
+          {messages.detailsToggle}
+        </button>
+        <div data-slot="explainer-details" data-state={openState} id={detailsId} hidden={!open}>
+          <p data-slot="explainer-detail" data-current={checked ? '' : undefined}>
+            {messages.detailsOn}
+          </p>
+          <p data-slot="explainer-detail" data-current={checked ? undefined : ''}>
+            {messages.detailsOff}
+          </p>
+          <p data-slot="explainer-detail">{messages.detailsMedia}</p>
+          <p data-slot="explainer-detail">{messages.detailsFromNow}</p>
+          <p data-slot="explainer-detail">{messages.detailsAnyTime}</p>
+          {record !== null ? <p data-slot="explainer-decision">{record}</p> : null}
+          {learnMoreHref !== undefined ? (
+            <LearnMoreLink href={learnMoreHref} onError={onError}>
+              {messages.learnMore}
+            </LearnMoreLink>
+          ) : null}
+        </div>
+      </div>
+    )
+  },
+)
