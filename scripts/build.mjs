@@ -90,6 +90,8 @@ async function buildPackage(name) {
     platform: 'neutral',
     target: 'es2022',
     jsx: 'automatic',
+    // Keep non-ASCII copy (ar, ja, …) as UTF-8 text: readable in dist and smaller than \u escapes.
+    charset: 'utf8',
     tsconfig: join(pkg.dir, 'tsconfig.build.json'),
     write: false,
     logLevel: 'warning',

@@ -51,11 +51,22 @@ import '@model-consent/react/styles.css'
 
 export const store: ConsentStore = createConsentStore({ policyVersion: '2026-11', storage: localStorageAdapter() })
 
-/** Exists and is a function: the hook's full signature is covered by the workspace's own tests. */
-export const hook: (...args: never[]) => unknown = useConsent
+function Status() {
+  const { value, pending, set } = useConsent('improve-model', store)
+  return (
+    <button type="button" disabled={pending} onClick={() => void set(!value)}>
+      {value ? 'On' : 'Off'}
+    </button>
+  )
+}
 
 export function App() {
-  return <ModelImprovementSetting policyVersion="2026-11" />
+  return (
+    <>
+      <ModelImprovementSetting policyVersion="2026-11" />
+      <Status />
+    </>
+  )
 }
 `,
   'src/main.tsx': `import { createRoot } from 'react-dom/client'

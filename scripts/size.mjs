@@ -52,6 +52,7 @@ async function bundle(code, minify) {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
+    charset: 'utf8', // as Vite and most app bundlers emit; esbuild's default \u-escapes non-ASCII text
     external: ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'],
     define: { 'process.env.NODE_ENV': '"production"' },
     metafile: true,
@@ -64,10 +65,11 @@ async function bundle(code, minify) {
 
 async function measure(entry) {
   const [raw, min] = await Promise.all([bundle(entry.code, false), bundle(entry.code, true)])
-  const inputs = Object.entries(min.inputs)
+  const contributions = Object.entries(min.inputs)
     .filter(([, info]) => info.bytesInOutput > 0)
-    .map(([path]) => path.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^(\.\.\/)+/, ''))
-  return { raw: raw.bytes.length, min: min.bytes.length, gzip: gzipSync(min.bytes, { level: 9 }).length, inputs }
+    .map(([path, info]) => [path.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^(\.\.\/)+/, ''), info.bytesInOutput])
+  const inputs = contributions.map(([path]) => path)
+  return { raw: raw.bytes.length, min: min.bytes.length, gzip: gzipSync(min.bytes, { level: 9 }).length, inputs, contributions }
 }
 
 const kb = (n) => `${(n / KIB).toFixed(2)} kB`
@@ -101,7 +103,7 @@ console.log(`tree-shaking, { useConsent } only: ${leaked.length ? 'FAIL' : 'ok'}
 console.log('1 kB = 1024 bytes; react, react-dom, react/jsx-runtime, react-dom/client external; esbuild ' + esbuildVersion)
 
 const report = {
-  method: 'esbuild bundle of the built dist (minify, esm, platform browser, NODE_ENV=production; react, react-dom, react/jsx-runtime, react-dom/client external); gzip = zlib level 9; bytes; 1 kB = 1024 bytes',
+  method: 'esbuild bundle of the built dist (minify, esm, platform browser, NODE_ENV=production, charset utf8; react, react-dom, react/jsx-runtime, react-dom/client external); gzip = zlib level 9; bytes; 1 kB = 1024 bytes',
   command: 'pnpm build && pnpm size',
   esbuild: esbuildVersion,
   entries: Object.fromEntries(Object.values(results).map((r) => [r.id, {
@@ -113,6 +115,13 @@ const report = {
 }
 mkdirSync(join(root, 'bench'), { recursive: true })
 writeFileSync(join(root, 'bench/size.json'), JSON.stringify(report, null, 2) + '\n')
+
+for (const r of Object.values(results).filter((r) => !r.ok)) {
+  console.log(`\nlargest modules in ${r.label} (minified bytes, before gzip):`)
+  for (const [path, bytes] of [...r.contributions].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
+    console.log(`  ${padL(bytes, 7)}  ${path}`)
+  }
+}
 
 if (failures.length) {
   console.error(`\nsize budget failed:\n  ${failures.join('\n  ')}`)
