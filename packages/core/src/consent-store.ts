@@ -66,7 +66,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
 
   /** Applies changes to the saved decisions, publishes once, then emits one event per real value change. */
   function apply(changes: readonly Change[], sourceOf: (change: Change) => ChangeSource, timestamp: string): void {
-    const before = new Map(graph.ids.map((id) => [id, valueOf(id)]))
+    const before = new Map(changes.map(({ id }) => [id, valueOf(id)]))
     const next = new Map(decisions)
     for (const { id, decision } of changes) {
       if (decision) next.set(id, decision)
@@ -74,9 +74,23 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
     decisions = next
     publish()
+    emitting++
+    try {
+      emitEvents(changes, before, sourceOf, timestamp)
+    } finally {
+      emitting--
+    }
+  }
+
+  function emitEvents(
+    changes: readonly Change[],
+    before: ReadonlyMap<SettingId, boolean>,
+    sourceOf: (change: Change) => ChangeSource,
+    timestamp: string,
+  ): void {
     for (const change of changes) {
       const previousValue = before.get(change.id) ?? false
-      const value = valueOf(change.id)
+      const value = change.decision?.value ?? false
       if (value === previousValue) continue
       const settingState = snapshot.settings[change.id]
       emitter.emit(
@@ -98,14 +112,14 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     Object.freeze({ value, decidedAt: at, policyVersion, source })
 
   /** Saves decisions with the changes applied; throws what storage threw. In-memory mode skips storage. */
-  async function save(changes: readonly Change[]): Promise<void> {
+  function save(changes: readonly Change[]): void | Promise<void> {
     if (memoryOnly) return
     const next = new Map(decisions)
     for (const { id, decision } of changes) {
       if (decision) next.set(id, decision)
       else next.delete(id)
     }
-    await storage.save(toStored(next))
+    return storage.save(toStored(next))
   }
 
   /**
@@ -178,12 +192,22 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     if (changes.length > 0) apply(changes, () => 'sync', at)
   }
 
+  // Writes run one at a time, in call order. When nothing is queued and storage saves
+  // synchronously, a write commits at once: one snapshot change, no "pending" flash.
   let queue: Promise<unknown> = ready
-  function enqueue(task: () => Promise<void>): Promise<void> {
-    const run = queue.then(task)
-    queue = run.catch(() => undefined)
+  let active = 0
+  let emitting = 0
+  function schedule(task: () => Promise<void>, immediate: boolean): Promise<void> {
+    const run = immediate ? task() : queue.then(task)
+    active++
+    const done = () => void active--
+    queue = run.then(done, done)
     return run
   }
+  const canRunNow = () => status === 'ready' && active === 0 && emitting === 0
+
+  const rejectDestroyed = (setting?: SettingId) =>
+    Promise.reject(new ConsentError('destroyed', 'This consent store was destroyed.', { setting }))
 
   function set(setting: SettingId, value: boolean, setOptions?: SetOptions): Promise<void> {
     try {
@@ -200,36 +224,41 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       if (source !== 'user' && source !== 'api') {
         throw new TypeError(`Unknown source ${describe(source)}; set accepts 'user' or 'api'`)
       }
-      if (destroyed) throw new ConsentError('destroyed', 'This consent store was destroyed.', { setting })
-      pending.set(setting, (pending.get(setting) ?? 0) + 1)
-      errors.delete(setting)
-      publish()
-      return enqueue(() => runSet(setting, value, source))
     } catch (error) {
       return Promise.reject(error)
     }
+    if (destroyed) return rejectDestroyed(setting)
+    const source = setOptions?.source ?? 'user'
+    if (canRunNow()) return schedule(() => write(setting, value, source, false), true)
+    markPending(setting, 1)
+    errors.delete(setting)
+    publish()
+    return schedule(() => write(setting, value, source, true), false)
   }
 
-  async function runSet(id: SettingId, value: boolean, source: 'user' | 'api'): Promise<void> {
-    const settle = () => {
-      const count = (pending.get(id) ?? 1) - 1
-      if (count > 0) pending.set(id, count)
-      else pending.delete(id)
+  function markPending(id: SettingId, delta: 1 | -1): void {
+    const count = (pending.get(id) ?? 0) + delta
+    if (count > 0) pending.set(id, count)
+    else pending.delete(id)
+  }
+
+  /** Checks, saves and commits one `set`. Stays synchronous unless storage returns a promise. */
+  function write(id: SettingId, value: boolean, source: 'user' | 'api', marked: boolean): Promise<void> {
+    const finish = () => {
+      if (marked) markPending(id, -1)
+      marked = false
     }
     if (value === valueOf(id) && !needsReconsent(decisions.get(id))) {
-      settle()
+      finish()
       publish()
-      return
+      return Promise.resolve()
     }
     const off = graph.requirementsOf(id).filter((r) => !valueOf(r))
     if (value && off.length > 0) {
-      settle()
+      finish()
       publish()
-      throw new ConsentError(
-        'requirement-off',
-        `Cannot turn on ${describe(id)} while ${off.map(describe).join(' and ')} is off.`,
-        { setting: id },
-      )
+      const message = `Cannot turn on ${describe(id)} while ${off.map(describe).join(' and ')} is off.`
+      return Promise.reject(new ConsentError('requirement-off', message, { setting: id }))
     }
     const at = now().toISOString()
     const changes: Change[] = [{ id, decision: decide(value, source, at) }]
@@ -238,33 +267,52 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         if (valueOf(dep)) changes.push({ id: dep, decision: decide(false, 'cascade', at) })
       }
     }
-    try {
-      await save(changes)
-    } catch (cause) {
-      const failure = new ConsentError(
-        'save-failed',
-        `We couldn't save your choice. It is still ${valueOf(id) ? 'on' : 'off'}.`,
-        { setting: id, cause },
-      )
-      settle()
+    const fail = (cause: unknown): never => {
+      const still = valueOf(id) ? 'on' : 'off'
+      const failure = new ConsentError('save-failed', `We couldn't save your choice. It is still ${still}.`, { setting: id, cause })
+      finish()
       errors.set(id, failure)
       publish()
       report(failure)
       throw failure
     }
-    settle()
-    apply(changes, (change) => (change.id === id ? source : 'cascade'), at)
+    const commit = () => {
+      finish()
+      errors.delete(id)
+      apply(changes, (change) => (change.id === id ? source : 'cascade'), at)
+    }
+    let saving: void | Promise<void> = undefined
+    try {
+      saving = save(changes)
+    } catch (cause) {
+      try {
+        fail(cause)
+      } catch (failure) {
+        return Promise.reject(failure)
+      }
+    }
+    if (!isThenable(saving)) {
+      commit()
+      return Promise.resolve()
+    }
+    if (!marked) {
+      marked = true
+      markPending(id, 1)
+      errors.delete(id)
+      publish()
+    }
+    return Promise.resolve(saving).then(commit, fail)
   }
 
   function reset(): Promise<void> {
-    if (destroyed) return Promise.reject(new ConsentError('destroyed', 'This consent store was destroyed.'))
-    return enqueue(async () => {
+    if (destroyed) return rejectDestroyed()
+    return schedule(async () => {
       const at = now().toISOString()
       const changes: Change[] = graph.ids.filter(valueOf).map((id) => ({ id, decision: decide(false, 'reset', at) }))
       if (changes.length === 0) return
       await save(changes)
       apply(changes, () => 'reset', at)
-    })
+    }, false)
   }
 
   return {
@@ -303,6 +351,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     },
   }
 }
+
+const isThenable = (value: unknown): value is PromiseLike<void> =>
+  typeof (value as PromiseLike<void> | null | undefined)?.then === 'function'
 
 const sameDecision = (a: ConsentDecision | undefined, b: ConsentDecision | undefined): boolean =>
   a === b ||
