@@ -1,0 +1,186 @@
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createRef, useState } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  ConsentSwitch,
+  type ConsentSwitchProps,
+} from '../../../packages/react/src/switch/consent-switch'
+
+const LABEL = 'Improve the model for everyone'
+
+function Labelled(props: ConsentSwitchProps) {
+  return (
+    <>
+      <label htmlFor="improve">{LABEL}</label>
+      <ConsentSwitch id="improve" {...props} />
+    </>
+  )
+}
+
+const getSwitch = () => screen.getByRole('switch', { name: LABEL })
+
+describe('ConsentSwitch', () => {
+  it('is a switch named by its visible label, off by default', () => {
+    render(<Labelled />)
+    const control = getSwitch()
+    expect(control).toHaveAttribute('aria-checked', 'false')
+    expect(control).toHaveAttribute('data-slot', 'switch')
+    expect(control).toHaveAttribute('data-state', 'unchecked')
+    expect(control).not.toHaveAttribute('data-disabled')
+    expect(control).not.toHaveAttribute('data-pending')
+    expect(control).not.toHaveAttribute('aria-busy')
+    expect(control.querySelector('[data-slot="switch-thumb"]')).toHaveAttribute('data-state', 'unchecked')
+  })
+
+  it('keeps its name when the state changes, with the state text hidden from assistive technology', async () => {
+    const user = userEvent.setup()
+    render(<Labelled stateText />)
+    const state = getSwitch().querySelector('[data-slot="switch-state"]')
+    expect(state).toHaveTextContent('Off')
+    expect(state).toHaveAttribute('aria-hidden', 'true')
+    await user.click(getSwitch())
+    expect(getSwitch()).toHaveAccessibleName(LABEL)
+    expect(state).toHaveTextContent('On')
+  })
+
+  it('uses overridden state texts', () => {
+    render(<Labelled stateText defaultChecked messages={{ stateOn: 'Enabled' }} />)
+    expect(getSwitch().querySelector('[data-slot="switch-state"]')).toHaveTextContent('Enabled')
+  })
+
+  describe('when uncontrolled', () => {
+    it('toggles with a click, Space and Enter and reports each change', async () => {
+      const user = userEvent.setup()
+      const onCheckedChange = vi.fn()
+      render(<Labelled onCheckedChange={onCheckedChange} />)
+      await user.click(getSwitch())
+      expect(getSwitch()).toHaveAttribute('aria-checked', 'true')
+      expect(getSwitch()).toHaveAttribute('data-state', 'checked')
+      await user.keyboard(' ')
+      expect(getSwitch()).toHaveAttribute('aria-checked', 'false')
+      await user.keyboard('{Enter}')
+      expect(getSwitch()).toHaveAttribute('aria-checked', 'true')
+      expect(onCheckedChange.mock.calls).toEqual([[true], [false], [true]])
+    })
+
+    it('is reachable with Tab', async () => {
+      const user = userEvent.setup()
+      render(<Labelled />)
+      await user.tab()
+      expect(getSwitch()).toHaveFocus()
+    })
+
+    it('starts on with defaultChecked', () => {
+      render(<Labelled defaultChecked />)
+      expect(getSwitch()).toHaveAttribute('aria-checked', 'true')
+    })
+  })
+
+  describe('when controlled', () => {
+    it('does not change until the parent updates checked', async () => {
+      const user = userEvent.setup()
+      const onCheckedChange = vi.fn()
+      const { rerender } = render(<Labelled checked={false} onCheckedChange={onCheckedChange} />)
+      await user.click(getSwitch())
+      expect(onCheckedChange).toHaveBeenCalledWith(true)
+      expect(getSwitch()).toHaveAttribute('aria-checked', 'false')
+      rerender(<Labelled checked onCheckedChange={onCheckedChange} />)
+      expect(getSwitch()).toHaveAttribute('aria-checked', 'true')
+    })
+
+    it('follows a parent that accepts each change', async () => {
+      const user = userEvent.setup()
+      function Parent() {
+        const [checked, setChecked] = useState(false)
+        return <Labelled checked={checked} onCheckedChange={setChecked} />
+      }
+      render(<Parent />)
+      await user.click(getSwitch())
+      expect(getSwitch()).toHaveAttribute('aria-checked', 'true')
+    })
+
+    it('warns in development when it becomes uncontrolled', () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      const { rerender } = render(<Labelled checked />)
+      rerender(<Labelled />)
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('ConsentSwitch is changing from controlled to uncontrolled'))
+      warn.mockRestore()
+    })
+  })
+
+  describe('when pending', () => {
+    it('is busy, stays focusable and ignores toggles', async () => {
+      const user = userEvent.setup()
+      const onCheckedChange = vi.fn()
+      render(<Labelled pending onCheckedChange={onCheckedChange} />)
+      const control = getSwitch()
+      expect(control).toHaveAttribute('aria-busy', 'true')
+      expect(control).toHaveAttribute('data-pending', '')
+      expect(control).toBeEnabled()
+      expect(control).not.toHaveAttribute('aria-disabled')
+      await user.tab()
+      expect(control).toHaveFocus()
+      await user.click(control)
+      await user.keyboard(' ')
+      await user.keyboard('{Enter}')
+      expect(onCheckedChange).not.toHaveBeenCalled()
+      expect(control).toHaveAttribute('aria-checked', 'false')
+    })
+  })
+
+  describe('when disabled', () => {
+    it('is disabled, flagged with data-disabled and cannot be toggled', async () => {
+      const user = userEvent.setup()
+      const onCheckedChange = vi.fn()
+      render(<Labelled disabled onCheckedChange={onCheckedChange} />)
+      expect(getSwitch()).toBeDisabled()
+      expect(getSwitch()).toHaveAttribute('data-disabled', '')
+      await user.click(getSwitch())
+      expect(onCheckedChange).not.toHaveBeenCalled()
+    })
+  })
+
+  describe('native props and handlers', () => {
+    it("runs the consumer's onClick first, then toggles", async () => {
+      const user = userEvent.setup()
+      const order: string[] = []
+      render(
+        <Labelled
+          onClick={() => order.push('consumer')}
+          onCheckedChange={(checked) => order.push(`change:${checked}`)}
+        />,
+      )
+      await user.click(getSwitch())
+      expect(order).toEqual(['consumer', 'change:true'])
+    })
+
+    it('does not toggle when the consumer prevents the default', async () => {
+      const user = userEvent.setup()
+      const onCheckedChange = vi.fn()
+      render(<Labelled onClick={(event) => event.preventDefault()} onCheckedChange={onCheckedChange} />)
+      await user.click(getSwitch())
+      expect(onCheckedChange).not.toHaveBeenCalled()
+      expect(getSwitch()).toHaveAttribute('aria-checked', 'false')
+    })
+
+    it('passes native props on and forwards its ref to the button', () => {
+      const ref = createRef<HTMLButtonElement>()
+      render(<Labelled ref={ref} className="mine" aria-describedby="summary" name="improve" />)
+      expect(ref.current).toBe(getSwitch())
+      expect(ref.current).toBeInstanceOf(HTMLButtonElement)
+      expect(getSwitch()).toHaveClass('mine')
+      expect(getSwitch()).toHaveAttribute('aria-describedby', 'summary')
+    })
+
+    it('can be named with aria-labelledby', () => {
+      render(
+        <>
+          <h3 id="title">{LABEL}</h3>
+          <ConsentSwitch aria-labelledby="title" />
+        </>,
+      )
+      expect(getSwitch()).toBeInTheDocument()
+    })
+  })
+})
