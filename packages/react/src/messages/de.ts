@@ -1,0 +1,46 @@
+import type { ConsentMessages } from './types'
+
+/**
+ * German copy, formal "Sie": the safer register for a decision about personal data.
+ * "Ihre Unterhaltungen" rather than "sie" where a lowercase "sie" could be misread as "Sie".
+ */
+export const de: ConsentMessages = {
+  title: 'Das Modell für alle verbessern',
+  stateOn: 'An',
+  stateOff: 'Aus',
+  summaryOn: 'Wir dürfen Ihre Unterhaltungen nutzen, um unsere Modelle zu trainieren.',
+  summaryOff: 'Wir nutzen Ihre Unterhaltungen nicht, um unsere Modelle zu trainieren.',
+  detailsToggle: 'Was bedeutet das?',
+  detailsOn: 'Wenn diese Einstellung an ist, dürfen wir Ihre Unterhaltungen nutzen, um Modelle für alle zu trainieren und zu verbessern.',
+  detailsOff: 'Wenn diese Einstellung aus ist, nutzen wir Ihre Unterhaltungen nicht zum Trainieren. Ihre Unterhaltungen bleiben in Ihrem Verlauf.',
+  detailsMedia: 'Audio- und Videoaufnahmen haben eigene Einstellungen. Wir nutzen die Aufnahmen nur, wenn Sie diese Einstellungen auch einschalten.',
+  detailsFromNow: 'Eine Änderung gilt ab jetzt.',
+  detailsAnyTime: 'Sie können das jederzeit ändern.',
+  learnMore: 'Mehr erfahren',
+  decisionOn: 'Eingeschaltet seit {date}',
+  decisionOff: 'Ausgeschaltet seit {date}',
+  mediaGroupLabel: 'Aufnahmen',
+  audioLabel: 'Audioaufnahmen einbeziehen',
+  videoLabel: 'Videoaufnahmen einbeziehen',
+  confirmEnableTitle: 'Modelltraining einschalten?',
+  confirmEnableBody: 'Wir dürfen dann Ihre Unterhaltungen nutzen, um Modelle für alle zu trainieren. Sie können das jederzeit wieder ausschalten.',
+  confirmAudioEnableTitle: 'Audioaufnahmen einbeziehen?',
+  confirmAudioEnableBody: 'Wir dürfen dann Ihre Audioaufnahmen nutzen, um Modelle zu trainieren. Sie können das jederzeit wieder ausschalten.',
+  confirmVideoEnableTitle: 'Videoaufnahmen einbeziehen?',
+  confirmVideoEnableBody: 'Wir dürfen dann Ihre Videoaufnahmen nutzen, um Modelle zu trainieren. Sie können das jederzeit wieder ausschalten.',
+  confirmDisableTitle: 'Modelltraining ausschalten?',
+  confirmDisableBody: 'Wir nutzen Ihre neuen Unterhaltungen dann nicht mehr, um Modelle zu trainieren. Sie können das jederzeit wieder einschalten.',
+  confirmAudioDisableTitle: 'Audioaufnahmen nicht mehr einbeziehen?',
+  confirmAudioDisableBody: 'Wir nutzen Ihre neuen Audioaufnahmen dann nicht mehr, um Modelle zu trainieren.',
+  confirmVideoDisableTitle: 'Videoaufnahmen nicht mehr einbeziehen?',
+  confirmVideoDisableBody: 'Wir nutzen Ihre neuen Videoaufnahmen dann nicht mehr, um Modelle zu trainieren.',
+  confirmEnableAction: 'Einschalten',
+  confirmDisableAction: 'Ausschalten',
+  cancel: 'Abbrechen',
+  pending: 'Wir speichern Ihre Auswahl…',
+  saved: 'Ihre Auswahl ist gespeichert.',
+  errorStillOn: 'Wir konnten Ihre Auswahl nicht speichern. Die Einstellung ist noch an.',
+  errorStillOff: 'Wir konnten Ihre Auswahl nicht speichern. Die Einstellung ist noch aus.',
+  retry: 'Erneut versuchen',
+  reconsent: 'Unsere Richtlinie hat sich geändert. Deshalb haben wir diese Einstellung ausgeschaltet. Bitte lesen Sie, was sie bedeutet, und entscheiden Sie neu.',
+}

@@ -1,0 +1,46 @@
+import type { ConsentMessages } from './types'
+
+/**
+ * Japanese copy in the polite です/ます form, without "あなた" (natural Japanese leaves the reader implied).
+ * 録音 (audio recordings) and 録画 (video recordings) are the everyday words.
+ */
+export const ja: ConsentMessages = {
+  title: 'すべての人のためにモデルを改善する',
+  stateOn: 'オン',
+  stateOff: 'オフ',
+  summaryOn: '会話を当社のモデルのトレーニングに使うことがあります。',
+  summaryOff: '会話を当社のモデルのトレーニングには使いません。',
+  detailsToggle: 'これはどういう意味ですか？',
+  detailsOn: 'オンの場合、会話をすべての人のためのモデルのトレーニングと改善に使うことがあります。',
+  detailsOff: 'オフの場合、会話をトレーニングには使いません。会話は履歴に残ります。',
+  detailsMedia: '録音と録画には、それぞれ別の設定があります。その設定もオンにした場合にだけ使います。',
+  detailsFromNow: '変更は、今後に適用されます。',
+  detailsAnyTime: 'この設定はいつでも変更できます。',
+  learnMore: '詳しく見る',
+  decisionOn: '{date}からオン',
+  decisionOff: '{date}からオフ',
+  mediaGroupLabel: '録音と録画',
+  audioLabel: '録音を含める',
+  videoLabel: '録画を含める',
+  confirmEnableTitle: 'モデルのトレーニングをオンにしますか？',
+  confirmEnableBody: '会話をすべての人のためのモデルのトレーニングに使うことがあります。いつでもオフにできます。',
+  confirmAudioEnableTitle: '録音を含めますか？',
+  confirmAudioEnableBody: '録音をモデルのトレーニングに使うことがあります。いつでもオフにできます。',
+  confirmVideoEnableTitle: '録画を含めますか？',
+  confirmVideoEnableBody: '録画をモデルのトレーニングに使うことがあります。いつでもオフにできます。',
+  confirmDisableTitle: 'モデルのトレーニングをオフにしますか？',
+  confirmDisableBody: 'これからの会話は、モデルのトレーニングに使わなくなります。いつでもまたオンにできます。',
+  confirmAudioDisableTitle: '録音を含めるのをやめますか？',
+  confirmAudioDisableBody: 'これからの録音は、モデルのトレーニングに使わなくなります。',
+  confirmVideoDisableTitle: '録画を含めるのをやめますか？',
+  confirmVideoDisableBody: 'これからの録画は、モデルのトレーニングに使わなくなります。',
+  confirmEnableAction: 'オンにする',
+  confirmDisableAction: 'オフにする',
+  cancel: 'キャンセル',
+  pending: '選択内容を保存しています…',
+  saved: '選択内容を保存しました。',
+  errorStillOn: '選択内容を保存できませんでした。設定はオンのままです。',
+  errorStillOff: '選択内容を保存できませんでした。設定はオフのままです。',
+  retry: 'もう一度試す',
+  reconsent: 'ポリシーが変わったため、この設定をオフにしました。内容を読んで、もう一度選んでください。',
+}
