@@ -1,23 +1,21 @@
-import { en } from './en'
-import type { ConsentMessages } from './types'
-
-export type { ConsentMessages, MessageKey } from './types'
-export { en }
-
 /**
- * The messages for a locale with the app's overrides on top.
- * Unknown locales fall back to English.
+ * Messages: every string the components show, in seven locales, with locale resolution,
+ * overrides, text direction and a version id of the disclosure words.
  */
-export function resolveMessages(
-  _locale?: string,
-  overrides?: Partial<ConsentMessages>,
-): ConsentMessages {
-  return overrides ? { ...en, ...overrides } : en
-}
-
-/** Fills `{name}` placeholders. Unknown placeholders are left as they are. */
-export function formatMessage(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? (values[name] as string) : match,
-  )
-}
+export type { ConsentMessages, MessageKey } from './types'
+export { en } from './en'
+export { es } from './es'
+export { fr } from './fr'
+export { de } from './de'
+export { ptBR } from './pt-br'
+export { ja } from './ja'
+export { ar } from './ar'
+export { locales, supportedLocales, defaultLocale, isSupportedLocale, type SupportedLocale } from './locales'
+export { resolveLocale, resolveMessages, getDirection } from './resolve'
+export { formatMessage } from './format'
+export {
+  DISCLOSURE_KEYS,
+  disclosureVersion,
+  englishDisclosureVersion,
+  type DisclosureKey,
+} from './disclosure-version'
