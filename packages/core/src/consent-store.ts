@@ -60,8 +60,17 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     const next = nextSnapshot(snapshot, { decisions, pending, errors, status }, graph)
     if (next.snapshot === snapshot) return
     snapshot = next.snapshot
-    for (const listener of [...listeners]) listener()
-    for (const id of next.changed) for (const listener of [...(settingListeners.get(id) ?? [])]) listener()
+    for (const listener of [...listeners]) notify(listener)
+    for (const id of next.changed) for (const listener of [...(settingListeners.get(id) ?? [])]) notify(listener, id)
+  }
+
+  /** A throwing subscriber is reported, never thrown: it must not undo a saved change or swallow its event. */
+  function notify(listener: () => void, setting?: SettingId): void {
+    try {
+      listener()
+    } catch (cause) {
+      report(new ConsentError('listener-failed', 'A consent store subscriber threw an error.', { setting, cause }))
+    }
   }
 
   /** Applies changes to the saved decisions, publishes once, then emits one event per real value change. */
