@@ -319,7 +319,25 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const at = now().toISOString()
       const changes: Change[] = graph.ids.filter(valueOf).map((id) => ({ id, decision: decide(false, 'reset', at) }))
       if (changes.length === 0) return
-      await save(changes)
+      for (const { id } of changes) {
+        markPending(id, 1)
+        errors.delete(id)
+      }
+      publish()
+      try {
+        await save(changes)
+      } catch (cause) {
+        const message = "We couldn't save turning every setting off. Your choices are unchanged."
+        const failure = new ConsentError('save-failed', message, { cause })
+        for (const { id } of changes) {
+          markPending(id, -1)
+          errors.set(id, failure)
+        }
+        publish()
+        report(failure)
+        throw failure
+      }
+      for (const { id } of changes) markPending(id, -1)
       apply(changes, () => 'reset', at)
     }, false)
   }
