@@ -1,0 +1,444 @@
+import { ConsentError, createConsentStore, memoryStorage } from '@model-consent/core'
+import type { ConsentChangeEvent, ConsentErrorLike, ConsentStore } from '@model-consent/core'
+import { controllableStorage, flush } from './support/controllable-storage'
+import { fakeClock } from './support/fake-clock'
+import { decision, storedText, values } from './support/stored'
+
+const allOff = { 'improve-model': false, 'include-audio': false, 'include-video': false }
+
+function setup(options: { policyVersion?: string; storage?: ReturnType<typeof controllableStorage> } = {}) {
+  const storage = options.storage ?? controllableStorage()
+  const clock = fakeClock()
+  const errors: ConsentErrorLike[] = []
+  const events: ConsentChangeEvent[] = []
+  const store = createConsentStore({
+    policyVersion: options.policyVersion ?? 'v1',
+    storage,
+    now: clock.now,
+    onError: (error) => errors.push(error),
+  })
+  store.onConsentChange((event) => events.push(event))
+  return { store, storage, clock, errors, events }
+}
+
+const stateOf = (store: ConsentStore, id: string) => store.getSnapshot().settings[id]!
+
+describe('createConsentStore', () => {
+  describe('before anything is loaded', () => {
+    it('starts loading with every setting off and nothing decided', () => {
+      const { store } = setup()
+      const snapshot = store.getSnapshot()
+      expect(snapshot.status).toBe('loading')
+      expect(snapshot.policyVersion).toBe('v1')
+      expect(values(snapshot)).toEqual(allOff)
+      for (const state of Object.values(snapshot.settings)) {
+        expect(state).toEqual({ value: false, effective: false, pending: false, error: null, decision: null, needsReconsent: false })
+      }
+    })
+
+    it('becomes ready once stored state is read', async () => {
+      const { store } = setup()
+      await store.ready
+      expect(store.getSnapshot().status).toBe('ready')
+    })
+
+    it('gives a privacy-by-default server snapshot that never changes', async () => {
+      const { store } = setup({ storage: controllableStorage(storedText({ 'improve-model': decision(true) })) })
+      const server = store.getServerSnapshot()
+      await store.ready
+      expect(values(store.getSnapshot())['improve-model']).toBe(true)
+      expect(store.getServerSnapshot()).toBe(server)
+      expect(values(server)).toEqual(allOff)
+      expect(Object.isFrozen(server)).toBe(true)
+    })
+
+    it('uses in-memory storage when none is given', async () => {
+      const store = createConsentStore({ policyVersion: 'v1' })
+      await store.set('improve-model', true)
+      expect(stateOf(store, 'improve-model').value).toBe(true)
+    })
+  })
+
+  describe('when a setting is set and saved', () => {
+    it('fires exactly one frozen event with the full payload after storage accepted it', async () => {
+      const { store, storage, events } = setup()
+      await store.ready
+      storage.mode = 'hold'
+      const saving = store.set('improve-model', true)
+      await flush()
+      expect(events).toEqual([])
+      storage.held[0]!.release()
+      await saving
+      expect(events).toEqual([
+        {
+          type: 'consent-change',
+          setting: 'improve-model',
+          value: true,
+          previousValue: false,
+          effective: true,
+          source: 'user',
+          policyVersion: 'v1',
+          timestamp: stateOf(store, 'improve-model').decision!.decidedAt,
+        },
+      ])
+      expect(Object.isFrozen(events[0])).toBe(true)
+    })
+
+    it('records decidedAt, the policy version and the source with the value', async () => {
+      const { store, clock } = setup({ policyVersion: '2026-11' })
+      await store.ready
+      await store.set('improve-model', true, { source: 'api' })
+      expect(stateOf(store, 'improve-model').decision).toEqual({
+        value: true,
+        decidedAt: clock.readings.at(-1),
+        policyVersion: '2026-11',
+        source: 'api',
+      })
+    })
+
+    it('saves versioned JSON holding every decision', async () => {
+      const { store, storage } = setup()
+      await store.ready
+      await store.set('improve-model', true)
+      await store.set('include-audio', true)
+      const saved = JSON.parse(storage.text!) as { formatVersion: number; decisions: Record<string, { value: boolean }> }
+      expect(saved.formatVersion).toBe(1)
+      expect(saved.decisions['improve-model']!.value).toBe(true)
+      expect(saved.decisions['include-audio']!.value).toBe(true)
+    })
+
+    it('fires no event and keeps the same snapshot when the value does not change', async () => {
+      const { store, events, storage } = setup()
+      await store.ready
+      const before = store.getSnapshot()
+      await store.set('improve-model', false)
+      expect(events).toEqual([])
+      expect(storage.attempts).toEqual([])
+      expect(store.getSnapshot()).toEqual(before)
+    })
+
+    it('returns the same snapshot object until something changes', async () => {
+      const { store } = setup()
+      await store.ready
+      const first = store.getSnapshot()
+      expect(store.getSnapshot()).toBe(first)
+      await store.set('improve-model', true)
+      const second = store.getSnapshot()
+      expect(second).not.toBe(first)
+      expect(store.getSnapshot()).toBe(second)
+      expect(second.settings['include-video']).toBe(first.settings['include-video'])
+    })
+
+    it('turns dependents off with their own cascade events when a parent is turned off', async () => {
+      const { store, events } = setup()
+      await store.ready
+      await store.set('improve-model', true)
+      await store.set('include-audio', true)
+      await store.set('include-video', true)
+      events.length = 0
+      await store.set('improve-model', false, { source: 'api' })
+      expect(events.map((e) => [e.setting, e.source, e.value, e.previousValue])).toEqual([
+        ['improve-model', 'api', false, true],
+        ['include-audio', 'cascade', false, true],
+        ['include-video', 'cascade', false, true],
+      ])
+      expect(stateOf(store, 'include-audio').decision!.source).toBe('cascade')
+    })
+
+    it('never turns a dependent on when its parent is turned on', async () => {
+      const { store } = setup()
+      await store.ready
+      await store.set('improve-model', true)
+      expect(values(store.getSnapshot())).toEqual({ ...allOff, 'improve-model': true })
+    })
+
+    it('refuses to turn a dependent on while its parent is off', async () => {
+      const { store, events, storage } = setup()
+      await store.ready
+      const refused = store.set('include-audio', true)
+      await expect(refused).rejects.toMatchObject({ name: 'ConsentError', code: 'requirement-off', setting: 'include-audio' })
+      await expect(refused).rejects.toThrow(/"improve-model" is off/)
+      expect(events).toEqual([])
+      expect(storage.attempts).toEqual([])
+      expect(stateOf(store, 'include-audio').pending).toBe(false)
+    })
+
+    it('calls listeners of the whole store and of the changed setting only', async () => {
+      const { store } = setup()
+      await store.ready
+      const all = vi.fn()
+      const audio = vi.fn()
+      const model = vi.fn()
+      store.subscribe(all)
+      store.subscribe(audio, 'include-audio')
+      store.subscribe(model, 'improve-model')
+      await store.set('improve-model', true)
+      expect(all).toHaveBeenCalled()
+      expect(model).toHaveBeenCalled()
+      expect(audio).not.toHaveBeenCalled()
+    })
+  })
+
+  describe('while a save is in flight', () => {
+    it('marks the setting pending at once and keeps showing the saved value', async () => {
+      const { store, storage } = setup()
+      await store.ready
+      storage.mode = 'hold'
+      const saving = store.set('improve-model', true)
+      expect(stateOf(store, 'improve-model')).toMatchObject({ pending: true, value: false })
+      await flush()
+      storage.held[0]!.release()
+      await saving
+      expect(stateOf(store, 'improve-model')).toMatchObject({ pending: false, value: true })
+    })
+
+    it('serialises rapid sets in call order so the last call wins', async () => {
+      const { store, storage, events } = setup()
+      await store.ready
+      storage.mode = 'hold'
+      const calls = [store.set('improve-model', true), store.set('improve-model', false), store.set('improve-model', true)]
+      for (let i = 0; i < 3; i++) {
+        await flush()
+        expect(storage.held).toHaveLength(1)
+        storage.held[0]!.release()
+      }
+      await Promise.all(calls)
+      expect(events.map((e) => e.value)).toEqual([true, false, true])
+      expect(JSON.parse(storage.text!).decisions['improve-model'].value).toBe(true)
+      expect(stateOf(store, 'improve-model')).toMatchObject({ value: true, pending: false })
+    })
+
+    it('loses no update when different settings are set at once', async () => {
+      const { store } = setup()
+      await store.ready
+      await Promise.all([store.set('improve-model', true), store.set('include-audio', true), store.set('include-video', true)])
+      expect(values(store.getSnapshot())).toEqual({ 'improve-model': true, 'include-audio': true, 'include-video': true })
+    })
+  })
+
+  describe('when a save fails', () => {
+    it('rolls back, sets error, calls onError and fires no event', async () => {
+      const { store, storage, errors, events } = setup()
+      await store.ready
+      storage.mode = 'fail'
+      const failing = store.set('improve-model', true)
+      await expect(failing).rejects.toBeInstanceOf(ConsentError)
+      await expect(failing).rejects.toMatchObject({ code: 'save-failed', setting: 'improve-model' })
+      const state = stateOf(store, 'improve-model')
+      expect(state).toMatchObject({ value: false, pending: false, decision: null })
+      expect(state.error).toMatchObject({ code: 'save-failed', message: expect.stringMatching(/couldn't save.*still off/i) })
+      expect(errors).toEqual([state.error])
+      expect(events).toEqual([])
+      expect(storage.text).toBeNull()
+    })
+
+    it('clears the error on the next attempt', async () => {
+      const { store, storage } = setup()
+      await store.ready
+      storage.mode = 'fail'
+      await store.set('improve-model', true).catch(() => undefined)
+      storage.mode = 'pass'
+      const retry = store.set('improve-model', true)
+      expect(stateOf(store, 'improve-model').error).toBeNull()
+      await retry
+      expect(stateOf(store, 'improve-model')).toMatchObject({ value: true, error: null })
+    })
+
+    it('lets later queued sets go on', async () => {
+      const { store, storage } = setup()
+      await store.ready
+      storage.mode = 'hold'
+      const first = store.set('improve-model', true)
+      const second = store.set('include-video', false)
+      const third = store.set('improve-model', true, { source: 'api' })
+      await flush()
+      storage.held[0]!.fail()
+      await expect(first).rejects.toMatchObject({ code: 'save-failed' })
+      await second
+      await flush()
+      storage.held[0]!.release()
+      await third
+      expect(stateOf(store, 'improve-model')).toMatchObject({ value: true, error: null })
+    })
+  })
+
+  describe('with bad input', () => {
+    it.each([
+      ['an unknown setting id', () => ['no-such-setting', true] as const, /Unknown setting "no-such-setting"; expected one of: improve-model/],
+      ['a non-boolean value', () => ['improve-model', 'true'] as const, /must be true or false, got "true"/],
+      ['a number value', () => ['improve-model', 1] as const, /must be true or false, got 1/],
+    ])('rejects %s with a TypeError naming it', async (_, args, message) => {
+      const { store } = setup()
+      const [id, value] = args()
+      const result = store.set(id, value as unknown as boolean)
+      await expect(result).rejects.toBeInstanceOf(TypeError)
+      await expect(result).rejects.toThrow(message)
+    })
+
+    it('rejects an unknown source with a TypeError naming it', async () => {
+      const { store } = setup()
+      const options = { source: 'sync' } as unknown as { source: 'user' }
+      await expect(store.set('improve-model', true, options)).rejects.toThrow(
+        new TypeError(`Unknown source "sync"; set accepts 'user' or 'api'`),
+      )
+      expect(stateOf(store, 'improve-model').pending).toBe(false)
+    })
+
+    it.each([[''], ['   '], [undefined], [42]])('throws a TypeError for policyVersion %j', (policyVersion) => {
+      expect(() => createConsentStore({ policyVersion: policyVersion as unknown as string })).toThrow(
+        /policyVersion must be a non-empty string/,
+      )
+    })
+
+    it('throws a TypeError for storage without load and save', () => {
+      const storage = { load: () => null } as unknown as ReturnType<typeof memoryStorage>
+      expect(() => createConsentStore({ policyVersion: 'v1', storage })).toThrow(TypeError)
+    })
+
+    it('throws a TypeError for a subscribe listener that is not a function', () => {
+      const { store } = setup()
+      expect(() => store.subscribe('nope' as unknown as () => void)).toThrow(TypeError)
+      expect(() => store.subscribe(() => undefined, 'nope')).toThrow(/Unknown setting "nope"/)
+      expect(() => store.onConsentChange(null as unknown as () => void)).toThrow(TypeError)
+    })
+  })
+
+  describe('when its methods are used unbound', () => {
+    it('works through detached references', async () => {
+      const { store } = setup()
+      const { set, getSnapshot, subscribe, onConsentChange, reset } = store
+      const listener = vi.fn()
+      const handler = vi.fn()
+      subscribe(listener)
+      onConsentChange(handler)
+      await set('improve-model', true)
+      expect(getSnapshot().settings['improve-model']!.value).toBe(true)
+      await reset()
+      expect(getSnapshot().settings['improve-model']!.value).toBe(false)
+      expect(listener).toHaveBeenCalled()
+      expect(handler).toHaveBeenCalledTimes(2)
+    })
+  })
+
+  describe('when a listener throws', () => {
+    it('reports it and still delivers the event to other handlers', async () => {
+      const { store, errors, events } = setup()
+      await store.ready
+      store.onConsentChange(() => {
+        throw new Error('boom')
+      })
+      await store.set('improve-model', true)
+      expect(events).toHaveLength(1)
+      expect(errors).toEqual([expect.objectContaining({ code: 'listener-failed', setting: 'improve-model' })])
+    })
+
+    it('keeps a saved change, its event and resolves when a snapshot subscriber throws', async () => {
+      const { store, errors, events } = setup()
+      await store.ready
+      store.subscribe(() => {
+        throw new Error('render failed')
+      })
+      await expect(store.set('improve-model', true)).resolves.toBeUndefined()
+      expect(events).toHaveLength(1)
+      expect(stateOf(store, 'improve-model').value).toBe(true)
+      expect(errors.map((e) => e.code)).toContain('listener-failed')
+    })
+
+    it('survives an onError that throws', async () => {
+      const storage = controllableStorage()
+      storage.mode = 'fail'
+      const store = createConsentStore({
+        policyVersion: 'v1',
+        storage,
+        onError: () => {
+          throw new Error('logger down')
+        },
+      })
+      await expect(store.set('improve-model', true)).rejects.toMatchObject({ code: 'save-failed' })
+    })
+  })
+
+  describe('when reset', () => {
+    it('turns every setting off and records each one that was on with source reset', async () => {
+      const { store, events } = setup()
+      await store.ready
+      await store.set('improve-model', true)
+      await store.set('include-audio', true)
+      events.length = 0
+      await store.reset()
+      expect(values(store.getSnapshot())).toEqual(allOff)
+      expect(events.map((e) => [e.setting, e.source])).toEqual([
+        ['improve-model', 'reset'],
+        ['include-audio', 'reset'],
+      ])
+      expect(stateOf(store, 'improve-model').decision).toMatchObject({ value: false, source: 'reset' })
+      expect(stateOf(store, 'include-video').decision).toBeNull()
+    })
+
+    it('does nothing when everything is already off', async () => {
+      const { store, events, storage } = setup()
+      await store.ready
+      const before = store.getSnapshot()
+      await store.reset()
+      expect(events).toEqual([])
+      expect(storage.attempts).toEqual([])
+      expect(store.getSnapshot()).toBe(before)
+    })
+
+    it('rolls back with a save-failed ConsentError, error and onError when the save fails', async () => {
+      const { store, storage, events, errors } = setup()
+      await store.ready
+      await store.set('improve-model', true)
+      events.length = 0
+      storage.mode = 'fail'
+      await expect(store.reset()).rejects.toMatchObject({ name: 'ConsentError', code: 'save-failed' })
+      expect(stateOf(store, 'improve-model')).toMatchObject({ value: true, pending: false })
+      expect(stateOf(store, 'improve-model').error).toMatchObject({ code: 'save-failed' })
+      expect(errors).toEqual([expect.objectContaining({ code: 'save-failed' })])
+      expect(events).toEqual([])
+    })
+
+    it('marks the settings it turns off pending while saving', async () => {
+      const { store, storage } = setup()
+      await store.ready
+      await store.set('improve-model', true)
+      storage.mode = 'hold'
+      const resetting = store.reset()
+      await flush()
+      expect(stateOf(store, 'improve-model')).toMatchObject({ pending: true, value: true })
+      storage.held[0]!.release()
+      await resetting
+      expect(stateOf(store, 'improve-model')).toMatchObject({ pending: false, value: false })
+    })
+  })
+
+  describe('when destroyed', () => {
+    it('removes every listener and storage subscription it added', async () => {
+      const { store, storage, events } = setup()
+      await store.ready
+      const listener = vi.fn()
+      store.subscribe(listener)
+      expect(storage.listenerCount).toBe(1)
+      store.destroy()
+      expect(storage.listenerCount).toBe(0)
+      storage.writeExternally(storedText({ 'improve-model': decision(true) }))
+      expect(listener).not.toHaveBeenCalled()
+      expect(events).toEqual([])
+    })
+
+    it('refuses later sets and resets with a destroyed error', async () => {
+      const { store } = setup()
+      await store.ready
+      store.destroy()
+      await expect(store.set('improve-model', true)).rejects.toMatchObject({ code: 'destroyed' })
+      await expect(store.reset()).rejects.toMatchObject({ code: 'destroyed' })
+    })
+
+    it('still resolves ready when destroyed while loading', async () => {
+      const { store } = setup()
+      store.destroy()
+      await expect(store.ready).resolves.toBeUndefined()
+      expect(store.getSnapshot().status).toBe('loading')
+    })
+  })
+})
