@@ -121,9 +121,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     Object.freeze({ value, decidedAt: at, policyVersion, source })
 
   /** Saves decisions with the changes applied; throws what storage threw. In-memory mode skips storage. */
-  function save(changes: readonly Change[]): void | Promise<void> {
+  function save(changes: readonly Change[], base: ReadonlyMap<SettingId, ConsentDecision> = decisions): void | Promise<void> {
     if (memoryOnly) return
-    const next = new Map(decisions)
+    const next = new Map(base)
     for (const { id, decision } of changes) {
       if (decision) next.set(id, decision)
       else next.delete(id)
@@ -171,15 +171,16 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     const at = now().toISOString()
     const loaded = normalise(parsed.decisions, at)
     const lapses: Change[] = graph.ids.filter((id) => loaded.get(id) !== parsed.decisions.get(id)).map((id) => ({ id, decision: loaded.get(id) ?? null }))
-    decisions = new Map(parsed.decisions)
+    // Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
     if (lapses.length > 0) {
       try {
-        await save(lapses)
+        await save(lapses, parsed.decisions)
       } catch (cause) {
         report(new ConsentError('save-failed', 'A policy change turned some settings off, but that could not be saved.', { cause }))
       }
     }
     if (destroyed) return
+    decisions = new Map(parsed.decisions)
     status = 'ready'
     apply(lapses, (change) => change.decision?.source ?? 'policy', at)
     publish()
