@@ -2,8 +2,29 @@ export { ConsentProvider } from './consent-provider'
 export type { ConsentProviderProps } from './consent-provider'
 export { useConsent } from './use-consent'
 export type { UseConsentResult } from './use-consent'
-export { formatMessage, resolveMessages } from './messages'
-export type { ConsentMessages, MessageKey } from './messages'
+export { ConsentSwitch } from './switch/consent-switch'
+export type { ConsentSwitchProps } from './switch/consent-switch'
+export { ConsentExplainer } from './explainer/consent-explainer'
+export type { ConsentExplainerProps } from './explainer/consent-explainer'
+export { ConsentConfirmDialog } from './confirm-dialog/consent-confirm-dialog'
+export type { ConsentConfirmDialogProps } from './confirm-dialog/consent-confirm-dialog'
+export { ModelImprovementSetting } from './setting/model-improvement-setting'
+export type { ModelImprovementSettingProps } from './setting/model-improvement-setting'
+export type { ConfirmPolicy } from './setting/confirm-policy'
+export type { MediaKind } from './setting/setting-view'
+export type { ValueChangeHandler } from './setting/use-controlled-controller'
+export {
+  DISCLOSURE_KEYS,
+  disclosureVersion,
+  englishDisclosureVersion,
+  formatMessage,
+  getDirection,
+  locales,
+  resolveLocale,
+  resolveMessages,
+  supportedLocales,
+} from './messages'
+export type { ConsentMessages, DisclosureKey, MessageKey, SupportedLocale } from './messages'
 export {
   ConsentError,
   createConsentStore,
@@ -19,6 +40,8 @@ export type {
   ConsentStorage,
   ConsentStore,
   ConsentStoreOptions,
+  LocalStorageAdapterOptions,
+  SetOptions,
   SettingDefinition,
   SettingId,
   SettingState,

@@ -1,0 +1,191 @@
+'use client'
+import type { ConsentChangeEvent, ConsentStore } from '@model-consent/core'
+import { useEffect, useId, useInsertionEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react'
+import { useConsentContext } from '../consent-context'
+import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
+import { ConsentExplainer } from '../explainer/consent-explainer'
+import { disclosureVersion, getDirection, resolveLocale, resolveMessages, type ConsentMessages } from '../messages'
+import { isDevelopment } from '../shared/dev'
+import { ConsentSwitch } from '../switch/consent-switch'
+import { confirmationTexts, needsConfirmation, validateConfirmPolicy, type ConfirmPolicy } from './confirm-policy'
+import { MediaGroup } from './media-group'
+import { SettingStatus } from './setting-status'
+import { MAIN_SETTING, type MediaKind } from './setting-view'
+import { useControlledController, type ValueChangeHandler } from './use-controlled-controller'
+import { useInternalStore, useStoreController } from './use-store-controller'
+
+type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue' | 'onError' | 'children'>
+
+/** Props of {@link ModelImprovementSetting}. Other `<div>` props go on the root. */
+export interface ModelImprovementSettingProps extends NativeDivProps {
+  /** Controlled mode: the values to show, by setting id. The component shows nothing else until you pass a new `value`. */
+  value?: Readonly<Record<string, boolean>>
+  /**
+   * Controlled mode: asked with the next values and the change event. Return a promise to show
+   * "saving" until it settles; a rejection keeps the old value and shows the error.
+   */
+  onValueChange?: ValueChangeHandler
+  /** Uncontrolled mode: values to start from, applied once as `api` changes. Everything else starts off. */
+  defaultValue?: Readonly<Record<string, boolean>>
+  /** Store-backed mode: the store to read and save. Default: the nearest `ConsentProvider`'s store. */
+  store?: ConsentStore
+  /**
+   * The version of the words the person is shown, recorded with each decision (uncontrolled and
+   * controlled modes; a store has its own). Default: `disclosureVersion` of the active messages,
+   * so a change in the words asks people again.
+   */
+  policyVersion?: string
+  /** Fires once per real change of any of its settings, with the core's event, in every mode. */
+  onConsentChange?: (event: ConsentChangeEvent) => void
+  /** Called for every reported problem: failed saves, refused links, storage errors. */
+  onError?: (error: Error) => void
+  /** When to ask before a change. Default `'enable'`. Anything else is refused. */
+  confirm?: ConfirmPolicy
+  /** Which recordings opt-ins to show. Default `['audio', 'video']`; `[]` hides them. */
+  media?: readonly MediaKind[]
+  /** Locale of the texts and dates. Default: the provider's, else English. */
+  locale?: string
+  /** Overrides for any text, on top of the locale. */
+  messages?: Partial<ConsentMessages>
+  /** Target of the optional "Learn more" link (`https:`, `http:`, `mailto:` or relative only). */
+  learnMoreHref?: string
+  /** Level of the heading that holds the label. Default `3`. */
+  headingLevel?: 2 | 3 | 4 | 5 | 6
+  /** Disables every switch. */
+  disabled?: boolean
+}
+
+const DEFAULT_MEDIA: readonly MediaKind[] = ['audio', 'video']
+
+function useLatest<T>(value: T) {
+  const ref = useRef(value)
+  useInsertionEffect(() => {
+    ref.current = value
+  })
+  return ref
+}
+
+/**
+ * The "Improve the model for everyone" setting, ready to embed in a settings page: the labelled
+ * switch, the plain-language explainer, a confirmation, and the audio and video opt-ins.
+ * Uncontrolled (`defaultValue`), store-backed (`store` or a `ConsentProvider`) or controlled
+ * (`value` + `onValueChange`).
+ *
+ * @selector [data-slot="setting"] - the root; `[data-state="checked" | "unchecked"]`, `[data-pending]`.
+ * @selector [data-slot="setting-header"], [data-slot="setting-heading"], [data-slot="setting-label"]
+ * @selector [data-slot="reconsent-notice"] - shown after an opt-in lapsed under a new policy.
+ * @selector [data-slot="media-group"], [data-slot="media-item"], [data-slot="media-label"]
+ * @selector [data-slot="status"] - the polite live region; [data-slot="alert"], [data-slot="retry"] after a failed save.
+ */
+export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
+  const {
+    value, onValueChange, defaultValue, store: storeProp, policyVersion: policyVersionProp, onConsentChange,
+    onError, confirm, media = DEFAULT_MEDIA, locale: localeProp, messages: overrides, learnMoreHref,
+    headingLevel = 3, disabled = false, ...rootProps
+  } = props
+  const context = useConsentContext()
+  const policy = validateConfirmPolicy(confirm)
+  const locale = resolveLocale(localeProp ?? context.locale)
+  const messages = resolveMessages(locale, context.messages && overrides ? { ...context.messages, ...overrides } : (overrides ?? context.messages))
+  const policyVersion = policyVersionProp ?? disclosureVersion(messages)
+  const onConsentChangeRef = useLatest(onConsentChange)
+  const onErrorRef = useLatest(onError)
+  const onValueChangeRef = useLatest(onValueChange)
+
+  const controlled = value !== undefined
+  const external = storeProp ?? context.store ?? null
+  const mode = controlled ? 'controlled' : external ? 'store' : 'uncontrolled'
+  useModeWarning(mode)
+  const internalStore = useInternalStore(mode === 'uncontrolled', policyVersion, defaultValue, ALL_IDS, onErrorRef)
+  const fromStore = useStoreController(mode === 'store' ? external : internalStore, mode === 'uncontrolled', onConsentChangeRef, onErrorRef)
+  const fromParent = useControlledController(value, onValueChangeRef, policyVersion, messages, onConsentChangeRef, onErrorRef)
+  const controller = controlled ? fromParent : fromStore
+
+  const [confirming, setConfirming] = useState<{ setting: string; value: boolean } | null>(null)
+  const request = (setting: string, next: boolean) => {
+    if (needsConfirmation(policy, next)) setConfirming({ setting, value: next })
+    else controller.change(setting, next)
+  }
+  const id = useId()
+  const main = controller.read(MAIN_SETTING)
+  const shown = [MAIN_SETTING, ...media.map((kind) => (kind === 'audio' ? 'include-audio' : 'include-video'))]
+  const failed = shown.find((setting) => controller.read(setting).error)
+  const pending = shown.some((setting) => controller.read(setting).pending)
+  const Heading = `h${headingLevel}` as const
+  const texts = confirming ? confirmationTexts(messages, confirming.setting, confirming.value) : null
+  const describedBy = [`${id}-summary`, main.needsReconsent ? `${id}-reconsent` : null].filter(Boolean).join(' ')
+
+  return (
+    <div
+      data-slot="setting"
+      lang={locale}
+      dir={getDirection(locale)}
+      {...rootProps}
+      data-state={main.value ? 'checked' : 'unchecked'}
+      data-pending={pending ? '' : undefined}
+    >
+      <div data-slot="setting-header">
+        <Heading data-slot="setting-heading">
+          <label id={`${id}-label`} htmlFor={`${id}-switch`} data-slot="setting-label">
+            {messages.title}
+          </label>
+        </Heading>
+        <ConsentSwitch
+          id={`${id}-switch`}
+          aria-describedby={describedBy}
+          checked={main.value}
+          pending={main.pending}
+          disabled={disabled}
+          stateText
+          messages={messages}
+          onCheckedChange={(next) => request(MAIN_SETTING, next)}
+        />
+      </div>
+      {main.needsReconsent ? (
+        <p id={`${id}-reconsent`} data-slot="reconsent-notice">
+          {messages.reconsent}
+        </p>
+      ) : null}
+      <ConsentExplainer
+        checked={main.value}
+        decision={main.decision}
+        locale={locale}
+        messages={messages}
+        learnMoreHref={learnMoreHref}
+        onError={(error) => onErrorRef.current?.(error)}
+        summaryId={`${id}-summary`}
+      />
+      <MediaGroup media={media} mainOn={main.value} disabled={disabled} messages={messages} read={controller.read} onRequest={request} />
+      <SettingStatus
+        messages={messages}
+        pending={pending}
+        failed={failed ? controller.read(failed) : null}
+        onRetry={() => failed && controller.retry(failed)}
+      />
+      <ConsentConfirmDialog
+        open={confirming !== null}
+        onOpenChange={(open) => !open && setConfirming(null)}
+        onConfirm={() => confirming && controller.change(confirming.setting, confirming.value)}
+        title={texts?.title}
+        description={texts?.description}
+        confirmLabel={texts?.confirmLabel}
+        messages={messages}
+      />
+    </div>
+  )
+}
+
+const ALL_IDS: readonly string[] = [MAIN_SETTING, 'include-audio', 'include-video']
+
+/** Warns in development when the component flips between controlled, store-backed and uncontrolled. */
+function useModeWarning(mode: string): void {
+  const first = useRef(mode)
+  useEffect(() => {
+    if (first.current === mode || !isDevelopment()) return
+    console.warn(
+      `ModelImprovementSetting is changing from ${first.current} to ${mode} mode. ` +
+        'Decide between a controlled `value`, a `store`, and an uncontrolled `defaultValue` for the lifetime of the component.',
+    )
+    first.current = mode
+  }, [mode])
+}
