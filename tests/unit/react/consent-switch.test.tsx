@@ -166,7 +166,7 @@ describe('ConsentSwitch', () => {
 
     it('passes native props on and forwards its ref to the button', () => {
       const ref = createRef<HTMLButtonElement>()
-      render(<Labelled ref={ref} className="mine" aria-describedby="summary" name="improve" />)
+      render(<ConsentSwitch ref={ref} aria-label={LABEL} className="mine" aria-describedby="summary" name="improve" />)
       expect(ref.current).toBe(getSwitch())
       expect(ref.current).toBeInstanceOf(HTMLButtonElement)
       expect(getSwitch()).toHaveClass('mine')
