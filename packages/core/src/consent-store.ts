@@ -146,6 +146,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     return result
   }
 
+  /** Counts external changes applied, so a save can tell whether one landed while it was in flight. */
+  let externalChanges = 0
+  /** The latest external change that arrived before loading finished; applied right after. */
+  let arrivedWhileLoading: { raw: unknown } | undefined
+
   const ready: Promise<void> = (async () => {
     // Let the caller register handlers before stored state (and any policy lapse) arrives.
     await Promise.resolve()
@@ -162,6 +167,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         ),
       )
     }
+    // Listen before saving any lapse, so a change another tab makes meanwhile is not missed.
+    if (!memoryOnly && !destroyed) listenToStorage()
     const parsed = parseStored(raw, graph)
     if (parsed.problems.length > 0) {
       report(
@@ -171,6 +178,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     const at = now().toISOString()
     const loaded = normalise(parsed.decisions, at)
     const lapses: Change[] = graph.ids.filter((id) => loaded.get(id) !== parsed.decisions.get(id)).map((id) => ({ id, decision: loaded.get(id) ?? null }))
+    const seen = externalChanges
     // Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
     if (lapses.length > 0) {
       try {
@@ -184,8 +192,50 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     status = 'ready'
     apply(lapses, (change) => change.decision?.source ?? 'policy', at)
     publish()
-    if (!memoryOnly && storage.subscribe) stopStorage = storage.subscribe(onExternalChange)
+    if (arrivedWhileLoading) onExternalChange(arrivedWhileLoading.raw)
+    if (lapses.length > 0) reconcileLater(seen)
   })()
+
+  function listenToStorage(): void {
+    if (!storage.subscribe) return
+    try {
+      stopStorage = storage.subscribe((raw) => {
+        if (status === 'loading') arrivedWhileLoading = { raw }
+        else onExternalChange(raw)
+      })
+    } catch (cause) {
+      report(new ConsentError('storage-unavailable', 'Changes made in other tabs will not show here until the page reloads.', { cause }))
+    }
+  }
+
+  /**
+   * Another writer changed storage while our save was in flight, and ours replaced theirs. Writes
+   * the merged state (their change plus ours) so no update is lost, turning off any setting whose
+   * requirement the other writer turned off. Repeats while more changes arrive during the write.
+   */
+  function reconcileLater(seen: number): void {
+    if (seen !== externalChanges) void schedule(() => reconcile(seen), false)
+  }
+
+  async function reconcile(seen: number): Promise<void> {
+    while (seen !== externalChanges && !destroyed && !memoryOnly) {
+      seen = externalChanges
+      const at = now().toISOString()
+      const orphans: Change[] = graph.ids
+        .filter((id) => valueOf(id) && !graph.requirementsOf(id).every(valueOf))
+        .map((id) => ({ id, decision: decide(false, 'cascade', at) }))
+      try {
+        await save(orphans)
+      } catch (cause) {
+        const message = 'Choices changed in another tab while this one was saving, and they could not be saved together.'
+        report(new ConsentError('save-failed', message, { cause }))
+        return
+      } finally {
+        // Off is safe even if the write failed: a setting must never count while its requirement is off.
+        if (orphans.length > 0) apply(orphans, () => 'cascade', at)
+      }
+    }
+  }
 
   function onExternalChange(raw: unknown): void {
     if (destroyed) return
@@ -199,7 +249,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     const changes: Change[] = graph.ids
       .filter((id) => !sameDecision(incoming.get(id), decisions.get(id)))
       .map((id) => ({ id, decision: incoming.get(id) ?? null }))
-    if (changes.length > 0) apply(changes, () => 'sync', at)
+    if (changes.length === 0) return
+    externalChanges++
+    apply(changes, () => 'sync', at)
   }
 
   // Writes run one at a time, in call order. When nothing is queued and storage saves
@@ -311,7 +363,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       errors.delete(id)
       publish()
     }
-    return Promise.resolve(saving).then(commit, fail)
+    const seen = externalChanges
+    return Promise.resolve(saving)
+      .then(commit, fail)
+      .then(() => reconcileLater(seen))
   }
 
   function reset(): Promise<void> {
@@ -325,6 +380,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         errors.delete(id)
       }
       publish()
+      const seen = externalChanges
       try {
         await save(changes)
       } catch (cause) {
@@ -340,6 +396,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
       for (const { id } of changes) markPending(id, -1)
       apply(changes, () => 'reset', at)
+      reconcileLater(seen)
     }, false)
   }
 
