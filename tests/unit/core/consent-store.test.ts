@@ -1,6 +1,6 @@
 import { ConsentError, createConsentStore, memoryStorage } from '@model-consent/core'
 import type { ConsentChangeEvent, ConsentErrorLike, ConsentStore } from '@model-consent/core'
-import { controllableStorage, flush } from './support/controllable-storage'
+import { controllableStorage, flush, releaseAll } from './support/controllable-storage'
 import { fakeClock } from './support/fake-clock'
 import { decision, storedText, values } from './support/stored'
 
@@ -317,6 +317,186 @@ describe('createConsentStore', () => {
       expect(getSnapshot().settings['improve-model']!.value).toBe(false)
       expect(listener).toHaveBeenCalled()
       expect(handler).toHaveBeenCalledTimes(2)
+    })
+  })
+
+  describe('when stored decisions are loaded', () => {
+    it('shows stored decisions made under the current policy', async () => {
+      const storage = controllableStorage(storedText({ 'improve-model': decision(true), 'include-audio': decision(true) }))
+      const { store, events, errors } = setup({ storage })
+      await store.ready
+      expect(values(store.getSnapshot())).toEqual({ ...allOff, 'improve-model': true, 'include-audio': true })
+      expect(stateOf(store, 'include-audio').effective).toBe(true)
+      expect(stateOf(store, 'improve-model').decision).toEqual(decision(true))
+      expect(events).toEqual([])
+      expect(errors).toEqual([])
+    })
+
+    it('reads a stored dependent whose parent is off as off, with a cascade decision', async () => {
+      const storage = controllableStorage(storedText({ 'improve-model': decision(false), 'include-audio': decision(true) }))
+      const { store, events } = setup({ storage })
+      await store.ready
+      expect(stateOf(store, 'include-audio')).toMatchObject({ value: false, effective: false })
+      expect(events).toEqual([expect.objectContaining({ setting: 'include-audio', source: 'cascade', value: false })])
+    })
+
+    it('switches to memory-only mode and reports once when reading storage throws', async () => {
+      const storage = controllableStorage(storedText({ 'improve-model': decision(true) }))
+      storage.loadThrows = true
+      const { store, errors } = setup({ storage })
+      await expect(store.ready).resolves.toBeUndefined()
+      expect(values(store.getSnapshot())).toEqual(allOff)
+      expect(errors).toEqual([expect.objectContaining({ code: 'storage-unavailable', message: expect.stringMatching(/could not be read/) })])
+      await store.set('improve-model', true)
+      expect(stateOf(store, 'improve-model').value).toBe(true)
+      expect(storage.attempts).toEqual([])
+      expect(storage.listenerCount).toBe(0)
+      expect(errors).toHaveLength(1)
+    })
+  })
+
+  describe('when the policy version changed since an opt-in', () => {
+    const oldOptIns = () =>
+      controllableStorage(
+        storedText({ 'improve-model': decision(true, 'v1'), 'include-audio': decision(true, 'v1'), 'include-video': decision(false, 'v1') }),
+      )
+
+    it('reads the opt-in off with needsReconsent and fires a policy event before ready resolves', async () => {
+      const { store, events } = setup({ policyVersion: 'v2', storage: oldOptIns() })
+      let eventsAtReady = -1
+      await store.ready.then(() => (eventsAtReady = events.length))
+      expect(eventsAtReady).toBe(2)
+      expect(events.map((e) => [e.setting, e.source, e.value, e.previousValue, e.policyVersion])).toEqual([
+        ['improve-model', 'policy', false, true, 'v2'],
+        ['include-audio', 'policy', false, true, 'v2'],
+      ])
+      expect(stateOf(store, 'improve-model')).toMatchObject({ value: false, effective: false, needsReconsent: true })
+      expect(stateOf(store, 'improve-model').decision).toMatchObject({ value: false, source: 'policy', policyVersion: 'v2' })
+    })
+
+    it('keeps stored opt-outs as they are', async () => {
+      const { store } = setup({ policyVersion: 'v2', storage: oldOptIns() })
+      await store.ready
+      expect(stateOf(store, 'include-video')).toMatchObject({ value: false, needsReconsent: false, decision: decision(false, 'v1') })
+    })
+
+    it('saves the lapse so needsReconsent survives a reload', async () => {
+      const storage = oldOptIns()
+      const first = setup({ policyVersion: 'v2', storage })
+      await first.store.ready
+      first.store.destroy()
+      const second = setup({ policyVersion: 'v2', storage })
+      await second.store.ready
+      expect(stateOf(second.store, 'improve-model')).toMatchObject({ value: false, needsReconsent: true })
+      expect(second.events).toEqual([])
+    })
+
+    it('never shows the lapsed opt-in as on while the lapse is being saved', async () => {
+      const storage = oldOptIns()
+      storage.mode = 'hold'
+      const { store } = setup({ policyVersion: 'v2', storage })
+      await flush()
+      expect(storage.held).toHaveLength(1)
+      const setting = store.set('include-video', false)
+      expect(values(store.getSnapshot())).toEqual(allOff)
+      storage.held[0]!.release()
+      await store.ready
+      await setting
+      expect(values(store.getSnapshot())).toEqual(allOff)
+    })
+
+    it('clears needsReconsent without an event when the person decides off under the new version', async () => {
+      const { store, events, storage } = setup({ policyVersion: 'v2', storage: oldOptIns() })
+      await store.ready
+      events.length = 0
+      await store.set('improve-model', false)
+      expect(stateOf(store, 'improve-model')).toMatchObject({ value: false, needsReconsent: false })
+      expect(stateOf(store, 'improve-model').decision).toMatchObject({ source: 'user', policyVersion: 'v2' })
+      expect(JSON.parse(storage.text!).decisions['improve-model'].source).toBe('user')
+      expect(events).toEqual([])
+    })
+
+    it('clears needsReconsent with an event when the person opts in again', async () => {
+      const { store, events } = setup({ policyVersion: 'v2', storage: oldOptIns() })
+      await store.ready
+      events.length = 0
+      await store.set('improve-model', true)
+      expect(stateOf(store, 'improve-model')).toMatchObject({ value: true, needsReconsent: false })
+      expect(events).toEqual([expect.objectContaining({ setting: 'improve-model', value: true, source: 'user' })])
+    })
+
+    it('reports but still reads off when the lapse cannot be saved', async () => {
+      const storage = oldOptIns()
+      storage.mode = 'fail'
+      const { store, errors } = setup({ policyVersion: 'v2', storage })
+      await store.ready
+      expect(values(store.getSnapshot())).toEqual(allOff)
+      expect(errors).toEqual([expect.objectContaining({ code: 'save-failed' })])
+    })
+  })
+
+  describe('when another writer changes storage', () => {
+    it('applies the change with source sync', async () => {
+      const { store, storage, events } = setup()
+      await store.ready
+      storage.writeExternally(storedText({ 'improve-model': decision(true) }))
+      expect(stateOf(store, 'improve-model').value).toBe(true)
+      expect(events).toEqual([expect.objectContaining({ setting: 'improve-model', value: true, source: 'sync' })])
+    })
+
+    it('turns everything off with sync events when storage is cleared', async () => {
+      const { store, storage, events } = setup()
+      await store.ready
+      await store.set('improve-model', true)
+      events.length = 0
+      storage.writeExternally(null)
+      expect(values(store.getSnapshot())).toEqual(allOff)
+      expect(events).toEqual([expect.objectContaining({ setting: 'improve-model', value: false, source: 'sync' })])
+    })
+
+    it('ignores and reports a malformed change', async () => {
+      const { store, storage, events, errors } = setup()
+      await store.ready
+      await store.set('improve-model', true)
+      events.length = 0
+      storage.writeExternally('{"formatVersion":1,"decisions":')
+      expect(stateOf(store, 'improve-model').value).toBe(true)
+      expect(events).toEqual([])
+      expect(errors).toEqual([expect.objectContaining({ code: 'storage-invalid' })])
+    })
+
+    it('does not lose the other change when it lands while a save is in flight', async () => {
+      const { store, storage } = setup()
+      await store.ready
+      await store.set('improve-model', true)
+      storage.mode = 'hold'
+      const saving = store.set('include-audio', true)
+      await flush()
+      storage.writeExternally(
+        storedText({ 'improve-model': decision(true), 'include-video': decision(true, 'v1', 'user', '2026-02-01T00:00:00.000Z') }),
+      )
+      storage.held[0]!.release()
+      await saving
+      await releaseAll(storage)
+      expect(values(store.getSnapshot())).toEqual({ 'improve-model': true, 'include-audio': true, 'include-video': true })
+      const saved = JSON.parse(storage.text!) as { decisions: Record<string, { value: boolean }> }
+      expect(saved.decisions['include-video']?.value).toBe(true)
+      expect(saved.decisions['include-audio']?.value).toBe(true)
+    })
+
+    it('turns a dependent off when another writer turned its parent off while it was being saved', async () => {
+      const { store, storage } = setup()
+      await store.ready
+      await store.set('improve-model', true)
+      storage.mode = 'hold'
+      const saving = store.set('include-audio', true)
+      await flush()
+      storage.writeExternally(storedText({ 'improve-model': decision(false, 'v1', 'user', '2026-02-01T00:00:00.000Z') }))
+      storage.held[0]!.release()
+      await saving
+      await releaseAll(storage)
+      expect(stateOf(store, 'include-audio')).toMatchObject({ value: false, effective: false })
+      expect(JSON.parse(storage.text!).decisions['include-audio']?.value ?? false).toBe(false)
     })
   })
 

@@ -91,3 +91,12 @@ export function controllableStorage(initial: string | null = null): Controllable
 export async function flush(rounds = 10): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve()
 }
+
+/** Releases held saves, and any saves they lead to, until none is left. */
+export async function releaseAll(storage: ControllableStorage): Promise<void> {
+  await flush()
+  while (storage.held.length > 0) {
+    storage.held[0]!.release()
+    await flush()
+  }
+}
