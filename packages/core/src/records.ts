@@ -10,7 +10,21 @@ export const CHANGE_SOURCES: readonly ChangeSource[] = ['user', 'api', 'sync', '
 
 const MAX_RAW_LENGTH = 1_000_000
 const MAX_TEXT_LENGTH = 256
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
+
+/** A real calendar date and time: `Date.parse` alone rolls 2025-02-30 over to March and accepts hour 24. */
+function isIsoDate(text: string): boolean {
+  const match = ISO_8601.exec(text)
+  if (!match) return false
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined ? 0 : Number(part)))
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth &&
+    hour < 24 && minute < 60 && second < 60 && offsetHours < 24 && offsetMinutes < 60
+  )
+}
 
 /** What was read from storage: valid decisions by id, and the problems found. */
 export interface ParsedStore {
@@ -68,7 +82,7 @@ function parseDecision(input: unknown): ConsentDecision | string {
   if (!isRecord(input)) return `must be an object, got ${describe(input)}`
   const { value, decidedAt, policyVersion, source } = input
   if (typeof value !== 'boolean') return `has a non-boolean value ${describe(value)}`
-  if (typeof decidedAt !== 'string' || !ISO_8601.test(decidedAt) || Number.isNaN(Date.parse(decidedAt))) {
+  if (typeof decidedAt !== 'string' || decidedAt.length > MAX_TEXT_LENGTH || !isIsoDate(decidedAt)) {
     return `has an invalid decidedAt ${describe(decidedAt)} (expected an ISO 8601 date)`
   }
   if (typeof policyVersion !== 'string' || policyVersion === '' || policyVersion.length > MAX_TEXT_LENGTH) {
