@@ -1,0 +1,31 @@
+// @vitest-environment node
+describe('importing on a server', () => {
+  it('touches no window, document or localStorage at import time', async () => {
+    expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined')
+    const core = await import('@model-consent/core')
+    const react = await import('@model-consent/react')
+    expect(typeof core.createConsentStore).toBe('function')
+    expect(typeof react.ModelImprovementSetting).toBe('function')
+  })
+
+  it('runs a store in memory when localStorage does not exist, reporting it once', async () => {
+    const { createConsentStore, localStorageAdapter } = await import('@model-consent/core')
+    const onError = vi.fn()
+    const store = createConsentStore({ policyVersion: 'v1', storage: localStorageAdapter(), onError })
+    await store.ready
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'storage-unavailable' })
+    await store.set('improve-model', true)
+    expect(store.getSnapshot().settings['improve-model']!.value).toBe(true)
+    expect(onError).toHaveBeenCalledTimes(1)
+  })
+
+  it('server-renders with react-dom/server in Node', async () => {
+    const { renderToString } = await import('react-dom/server')
+    const { createElement } = await import('react')
+    const { ModelImprovementSetting } = await import('@model-consent/react')
+    const html = renderToString(createElement(ModelImprovementSetting, { policyVersion: '2026-11' }))
+    expect(html).toContain('aria-checked="false"')
+    expect(html).toContain('Improve the model for everyone')
+  })
+})
