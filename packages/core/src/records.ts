@@ -35,6 +35,10 @@ export interface ParsedStore {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/** Reads an own property only, so nothing inherited (or planted on a prototype) is ever trusted. */
+const own = (record: Record<string, unknown>, key: string): unknown =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+
 /**
  * Reads stored data (an object or its JSON text) defensively: never throws, never turns
  * anything on that is not a valid decision, and ignores prototype keys without touching
@@ -56,13 +60,12 @@ export function parseStored(raw: unknown, graph: SettingGraph): ParsedStore {
     }
   }
   if (!isRecord(data)) return { decisions, problems: [`stored data must be an object, got ${describe(data)}`] }
-  if (data.formatVersion !== FORMAT_VERSION) {
-    problems.push(
-      `stored data has format version ${describe(data.formatVersion)}; this version reads ${FORMAT_VERSION}`,
-    )
+  const formatVersion = own(data, 'formatVersion')
+  if (formatVersion !== FORMAT_VERSION) {
+    problems.push(`stored data has format version ${describe(formatVersion)}; this version reads ${FORMAT_VERSION}`)
     return { decisions, problems }
   }
-  const stored = data.decisions
+  const stored = own(data, 'decisions')
   if (!isRecord(stored)) {
     return { decisions, problems: [`stored "decisions" must be an object, got ${describe(stored)}`] }
   }
@@ -71,7 +74,7 @@ export function parseStored(raw: unknown, graph: SettingGraph): ParsedStore {
       problems.push(`stored data names unknown setting ${describe(key)}`)
       continue
     }
-    const decision = parseDecision(stored[key])
+    const decision = parseDecision(own(stored, key))
     if (typeof decision === 'string') problems.push(`stored decision for ${describe(key)} ${decision}`)
     else decisions.set(key, decision)
   }
@@ -80,7 +83,7 @@ export function parseStored(raw: unknown, graph: SettingGraph): ParsedStore {
 
 function parseDecision(input: unknown): ConsentDecision | string {
   if (!isRecord(input)) return `must be an object, got ${describe(input)}`
-  const { value, decidedAt, policyVersion, source } = input
+  const [value, decidedAt, policyVersion, source] = ['value', 'decidedAt', 'policyVersion', 'source'].map((key) => own(input, key))
   if (typeof value !== 'boolean') return `has a non-boolean value ${describe(value)}`
   if (typeof decidedAt !== 'string' || decidedAt.length > MAX_TEXT_LENGTH || !isIsoDate(decidedAt)) {
     return `has an invalid decidedAt ${describe(decidedAt)} (expected an ISO 8601 date)`
@@ -91,6 +94,7 @@ function parseDecision(input: unknown): ConsentDecision | string {
   if (typeof source !== 'string' || !CHANGE_SOURCES.includes(source as ChangeSource)) {
     return `has an unknown source ${describe(source)}`
   }
+
   return Object.freeze({ value, decidedAt, policyVersion, source: source as ChangeSource })
 }
 
