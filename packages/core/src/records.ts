@@ -39,6 +39,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const own = (record: Record<string, unknown>, key: string): unknown =>
   Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
 
+/** Sources that can turn a setting on; `policy`, `cascade` and `reset` only ever turn settings off. */
+const OPT_IN_SOURCES: readonly ChangeSource[] = ['user', 'api', 'sync']
+
 /**
  * Reads stored data (an object or its JSON text) defensively: never throws, never turns
  * anything on that is not a valid decision, and ignores prototype keys without touching
@@ -94,7 +97,9 @@ function parseDecision(input: unknown): ConsentDecision | string {
   if (typeof source !== 'string' || !CHANGE_SOURCES.includes(source as ChangeSource)) {
     return `has an unknown source ${describe(source)}`
   }
-
+  if (value && !OPT_IN_SOURCES.includes(source as ChangeSource)) {
+    return `is on with source ${describe(source)}, which only ever turns settings off`
+  }
   return Object.freeze({ value, decidedAt, policyVersion, source: source as ChangeSource })
 }
 
