@@ -19,6 +19,8 @@ const entries = [
   { id: 'react', label: '@model-consent/react (everything)', code: "export * from '@model-consent/react'", budget: 8 * KIB },
   { id: 'core', label: '@model-consent/core (everything)', code: "export * from '@model-consent/core'", budget: 1.5 * KIB },
   { id: 'useConsent', label: '{ useConsent } only', code: "export { useConsent } from '@model-consent/react'" },
+  // Context for the react budget: the part of it that Radix Switch itself takes.
+  { id: 'radixSwitch', label: '@radix-ui/react-switch alone', code: "export { Root, Thumb } from '@radix-ui/react-switch'" },
   {
     id: 'baseline',
     label: 'baseline: Radix Switch + AlertDialog',
