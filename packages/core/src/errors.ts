@@ -14,7 +14,10 @@ export class ConsentError extends Error implements ConsentErrorLike {
 
 /** Shows a value in an error message without throwing on odd inputs. */
 export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value)
+  // Long strings are cut before quoting, so a 2 MB stored value never becomes a 2 MB message.
+  if (typeof value === 'string') {
+    return value.length > 80 ? `${JSON.stringify(value.slice(0, 77))}... (${value.length} characters)` : JSON.stringify(value)
+  }
   if (typeof value === 'bigint') return `${value}n`
   if (typeof value === 'symbol' || typeof value === 'function') return String(value)
   if (value === null || typeof value !== 'object') return String(value)
