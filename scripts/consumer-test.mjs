@@ -4,7 +4,7 @@
 // `ModelImprovementSetting` server-renders in plain Node with react-dom/server, and that
 // Vite bundles it. Run `pnpm build` first. Exits 1 on the first failing step.
 // KEEP_CONSUMER_APP=1 keeps the temporary app for debugging.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -124,8 +124,12 @@ try {
     run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])
   })
 
-  step('renderToString(<ModelImprovementSetting policyVersion="2026-11" />) in Node', () =>
-    run(process.execPath, ['ssr.mjs']).trim() + ', with role="switch" and aria-checked="false"')
+  step('renderToString(<ModelImprovementSetting policyVersion="2026-11" />) in Node', () => {
+    // Any warning printed while rendering on the server counts as a failure.
+    const ssr = spawnSync(process.execPath, ['ssr.mjs'], { cwd: app, encoding: 'utf8' })
+    if (ssr.status !== 0 || ssr.stderr.trim()) throw Object.assign(new Error('server render failed'), ssr)
+    return ssr.stdout.trim() + ', with role="switch" and aria-checked="false", no warnings'
+  })
 
   step('vite build', () => {
     run(process.execPath, [join(app, 'node_modules/vite/bin/vite.js'), 'build'])
