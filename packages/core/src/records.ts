@@ -48,6 +48,15 @@ const OPT_IN_SOURCES: readonly ChangeSource[] = ['user', 'api', 'sync']
  * any prototype. Anything it cannot trust is left out and named in `problems`.
  */
 export function parseStored(raw: unknown, graph: SettingGraph): ParsedStore {
+  try {
+    return parseUnsafe(raw, graph)
+  } catch (error) {
+    // A custom storage may hand over anything, including objects whose getters throw.
+    return { decisions: new Map(), problems: [`stored data could not be read: ${describe(String(error))}`] }
+  }
+}
+
+function parseUnsafe(raw: unknown, graph: SettingGraph): ParsedStore {
   const decisions = new Map<SettingId, ConsentDecision>()
   const problems: string[] = []
   if (raw === null || raw === undefined) return { decisions, problems }
