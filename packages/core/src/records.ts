@@ -10,6 +10,7 @@ export const CHANGE_SOURCES: readonly ChangeSource[] = ['user', 'api', 'sync', '
 
 const MAX_RAW_LENGTH = 1_000_000
 const MAX_TEXT_LENGTH = 256
+const MAX_PROBLEMS = 5
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
 
 /** A real calendar date and time: `Date.parse` alone rolls 2025-02-30 over to March and accepts hour 24. */
@@ -49,7 +50,11 @@ const OPT_IN_SOURCES: readonly ChangeSource[] = ['user', 'api', 'sync']
  */
 export function parseStored(raw: unknown, graph: SettingGraph): ParsedStore {
   try {
-    return parseUnsafe(raw, graph)
+    const parsed = parseUnsafe(raw, graph)
+    const { problems } = parsed
+    if (problems.length <= MAX_PROBLEMS) return parsed
+    const rest = `and ${problems.length - MAX_PROBLEMS} more problems`
+    return { decisions: parsed.decisions, problems: [...problems.slice(0, MAX_PROBLEMS), rest] }
   } catch (error) {
     // A custom storage may hand over anything, including objects whose getters throw.
     return { decisions: new Map(), problems: [`stored data could not be read: ${describe(String(error))}`] }
