@@ -1,16 +1,4 @@
-/**
- * Whether development warnings are on: everywhere except `NODE_ENV === 'production'`.
- * Bundlers replace `process.env.NODE_ENV`, so the warnings are removed from production builds.
- * @internal
- */
-export function isDevelopment(): boolean {
-  try {
-    return process.env.NODE_ENV !== 'production'
-  } catch {
-    // `process` is not defined in a browser without a bundler: treat that as development.
-    return true
-  }
-}
+import { isDevelopment } from '../shared/dev'
 
 const warned = new Set<string>()
 
