@@ -31,6 +31,13 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
     if (!found) throw new Error('localStorage is not available here')
     return found
   }
+  const ownArea = (): Storage | null => {
+    try {
+      return area()
+    } catch {
+      return null
+    }
+  }
   let channel: BroadcastChannel | null = null
   const openChannel = (): BroadcastChannel | null => {
     if (options.broadcast === false || typeof BroadcastChannel !== 'function') return null
@@ -53,7 +60,8 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
       const target = globalThis as { addEventListener?: typeof addEventListener; removeEventListener?: typeof removeEventListener }
       const onStorage = (event: Event) => {
         const e = event as StorageEvent
-        if (e.storageArea && options.storage && e.storageArea !== options.storage) return
+        // sessionStorage fires the same event; only changes to our own area count.
+        if (e.storageArea && e.storageArea !== ownArea()) return
         if (e.key === key) onExternalChange(e.newValue)
         else if (e.key === null) onExternalChange(null) // localStorage.clear() in another tab
       }
