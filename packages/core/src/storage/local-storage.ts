@@ -39,6 +39,7 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
     }
   }
   let channel: BroadcastChannel | null = null
+  let channelUsers = 0
   const openChannel = (): BroadcastChannel | null => {
     if (options.broadcast === false || typeof BroadcastChannel !== 'function') return null
     channel ??= new BroadcastChannel(channelName)
@@ -69,10 +70,17 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
       const listening = openChannel()
       const onMessage = (event: MessageEvent) => onExternalChange(event.data)
       listening?.addEventListener('message', onMessage)
+      if (listening) channelUsers++
+      let subscribed = true
       return () => {
+        if (!subscribed) return
+        subscribed = false
         target.removeEventListener?.('storage', onStorage)
-        listening?.removeEventListener('message', onMessage)
-        listening?.close()
+        if (!listening) return
+        listening.removeEventListener('message', onMessage)
+        // Several stores may share this adapter: close the channel only when the last one leaves.
+        if (--channelUsers > 0) return
+        listening.close()
         if (channel === listening) channel = null
       }
     },
