@@ -1,0 +1,214 @@
+import { createConsentStore, localStorageAdapter } from '@model-consent/core'
+import type { ConsentErrorLike, ConsentStorage, ConsentStore } from '@model-consent/core'
+import { decision, storedText, values } from './support/stored'
+
+const allOff = { 'improve-model': false, 'include-audio': false, 'include-video': false }
+const stores: ConsentStore[] = []
+
+function open(storage: ConsentStorage, policyVersion = 'v1') {
+  const errors: ConsentErrorLike[] = []
+  const store = createConsentStore({ policyVersion, storage, onError: (error) => errors.push(error) })
+  stores.push(store)
+  return { store, errors }
+}
+
+/** A Storage whose every method throws, as Safari private mode or a sandboxed iframe can. */
+function throwingStorage(): Storage {
+  const fail = () => {
+    throw new DOMException('The operation is insecure.', 'SecurityError')
+  }
+  return { length: 0, clear: fail, getItem: fail, key: fail, removeItem: fail, setItem: fail }
+}
+
+const originalLocalStorage = Object.getOwnPropertyDescriptor(globalThis, 'localStorage')!
+
+/** Replaces the `localStorage` global with a getter; restored after each test. */
+function stubLocalStorageGetter(get: () => Storage): void {
+  Object.defineProperty(globalThis, 'localStorage', { get, configurable: true })
+}
+
+afterEach(() => {
+  for (const store of stores.splice(0)) store.destroy()
+  vi.unstubAllGlobals()
+  Object.defineProperty(globalThis, 'localStorage', originalLocalStorage)
+})
+
+describe('localStorageAdapter', () => {
+  it('saves versioned JSON under the model-consent key and reads it back in a new store', async () => {
+    const first = open(localStorageAdapter({ broadcast: false }))
+    await first.store.set('improve-model', true)
+    expect(JSON.parse(localStorage.getItem('model-consent')!)).toMatchObject({
+      formatVersion: 1,
+      decisions: { 'improve-model': { value: true, policyVersion: 'v1', source: 'user' } },
+    })
+    const second = open(localStorageAdapter({ broadcast: false }))
+    await second.store.ready
+    expect(values(second.store.getSnapshot())['improve-model']).toBe(true)
+  })
+
+  it('uses the given key', async () => {
+    const { store } = open(localStorageAdapter({ key: 'consent:acme', broadcast: false }))
+    await store.set('improve-model', true)
+    expect(localStorage.getItem('consent:acme')).not.toBeNull()
+    expect(localStorage.getItem('model-consent')).toBeNull()
+  })
+
+  it('throws a TypeError for an empty key', () => {
+    expect(() => localStorageAdapter({ key: '' })).toThrow(/key must be a non-empty string, got ""/)
+  })
+
+  it('does not touch localStorage until the store loads', () => {
+    const area = localStorage
+    const getter = vi.fn(() => area)
+    stubLocalStorageGetter(getter)
+    localStorageAdapter()
+    expect(getter).not.toHaveBeenCalled()
+  })
+
+  describe('when localStorage is missing', () => {
+    it('reports once, reads off and keeps choices in memory', async () => {
+      vi.stubGlobal('localStorage', undefined)
+      const { store, errors } = open(localStorageAdapter({ broadcast: false }))
+      await expect(store.ready).resolves.toBeUndefined()
+      expect(values(store.getSnapshot())).toEqual(allOff)
+      await store.set('improve-model', true)
+      await store.set('include-audio', true)
+      expect(values(store.getSnapshot())).toEqual({ ...allOff, 'improve-model': true, 'include-audio': true })
+      expect(errors).toEqual([expect.objectContaining({ code: 'storage-unavailable' })])
+    })
+  })
+
+  describe('when localStorage throws on every access', () => {
+    it('reports once through onError and runs in memory', async () => {
+      const { store, errors } = open(localStorageAdapter({ storage: throwingStorage(), broadcast: false }))
+      await store.ready
+      await store.set('improve-model', true)
+      expect(values(store.getSnapshot())['improve-model']).toBe(true)
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatchObject({ code: 'storage-unavailable', message: expect.stringMatching(/could not be read/) })
+    })
+
+    it('reports once when reading the localStorage global itself throws', async () => {
+      stubLocalStorageGetter(() => {
+        throw new DOMException('The operation is insecure.', 'SecurityError')
+      })
+      const { store, errors } = open(localStorageAdapter({ broadcast: false }))
+      await store.ready
+      await store.set('improve-model', true)
+      expect(values(store.getSnapshot())['improve-model']).toBe(true)
+      expect(errors.map((e) => e.code)).toEqual(['storage-unavailable'])
+    })
+  })
+
+  describe('when a save fails on storage that otherwise works', () => {
+    it('rejects, rolls back and sets error (quota exceeded)', async () => {
+      const area = window.localStorage
+      const { store, errors } = open(localStorageAdapter({ storage: area, broadcast: false }))
+      await store.ready
+      const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+        throw new DOMException('Quota exceeded', 'QuotaExceededError')
+      })
+      try {
+        await expect(store.set('improve-model', true)).rejects.toMatchObject({ code: 'save-failed' })
+      } finally {
+        setItem.mockRestore()
+      }
+      expect(store.getSnapshot().settings['improve-model']).toMatchObject({ value: false, error: expect.objectContaining({ code: 'save-failed' }) })
+      expect(errors.map((e) => e.code)).toEqual(['save-failed'])
+      expect(localStorage.getItem('model-consent')).toBeNull()
+    })
+  })
+
+  describe('when another tab changes the key (storage event)', () => {
+    const dispatch = (init: StorageEventInit) => window.dispatchEvent(new StorageEvent('storage', init))
+
+    it('applies the change with source sync', async () => {
+      const { store } = open(localStorageAdapter({ broadcast: false }))
+      await store.ready
+      const events: string[] = []
+      store.onConsentChange((event) => events.push(`${event.setting}:${event.value}:${event.source}`))
+      const newValue = storedText({ 'improve-model': decision(true) })
+      localStorage.setItem('model-consent', newValue)
+      dispatch({ key: 'model-consent', newValue, storageArea: localStorage })
+      expect(values(store.getSnapshot())['improve-model']).toBe(true)
+      expect(events).toEqual(['improve-model:true:sync'])
+    })
+
+    it('turns everything off when another tab clears localStorage', async () => {
+      const { store } = open(localStorageAdapter({ broadcast: false }))
+      await store.set('improve-model', true)
+      dispatch({ key: null, newValue: null, storageArea: localStorage })
+      expect(values(store.getSnapshot())).toEqual(allOff)
+    })
+
+    it('ignores other keys and other storage areas', async () => {
+      const { store } = open(localStorageAdapter({ broadcast: false }))
+      await store.ready
+      const newValue = storedText({ 'improve-model': decision(true) })
+      dispatch({ key: 'something-else', newValue, storageArea: localStorage })
+      dispatch({ key: 'model-consent', newValue, storageArea: sessionStorage })
+      expect(values(store.getSnapshot())).toEqual(allOff)
+    })
+
+    it('ignores and reports malformed data from another tab', async () => {
+      const { store, errors } = open(localStorageAdapter({ broadcast: false }))
+      await store.set('improve-model', true)
+      dispatch({ key: 'model-consent', newValue: '{"formatVersion":2}', storageArea: localStorage })
+      expect(values(store.getSnapshot())['improve-model']).toBe(true)
+      expect(errors.map((e) => e.code)).toEqual(['storage-invalid'])
+    })
+
+    it('stops listening when the store is destroyed', async () => {
+      const { store } = open(localStorageAdapter({ broadcast: false }))
+      await store.ready
+      store.destroy()
+      dispatch({ key: 'model-consent', newValue: storedText({ 'improve-model': decision(true) }), storageArea: localStorage })
+      expect(values(store.getSnapshot())).toEqual(allOff)
+    })
+  })
+
+  describe('when two tabs share a BroadcastChannel', () => {
+    it('converges both tabs on every change', async () => {
+      const tabA = open(localStorageAdapter({ key: 'bc-converge' }))
+      const tabB = open(localStorageAdapter({ key: 'bc-converge' }))
+      await Promise.all([tabA.store.ready, tabB.store.ready])
+      const seenByB: string[] = []
+      tabB.store.onConsentChange((event) => seenByB.push(`${event.setting}:${event.value}:${event.source}`))
+
+      await tabA.store.set('improve-model', true)
+      await vi.waitFor(() => expect(values(tabB.store.getSnapshot())['improve-model']).toBe(true))
+      await tabB.store.set('include-video', true)
+      await vi.waitFor(() => expect(values(tabA.store.getSnapshot())['include-video']).toBe(true))
+      await tabA.store.set('improve-model', false)
+      await vi.waitFor(() => expect(values(tabB.store.getSnapshot())).toEqual(allOff))
+
+      expect(tabA.store.getSnapshot().settings).toEqual(tabB.store.getSnapshot().settings)
+      expect(seenByB).toEqual([
+        'improve-model:true:sync',
+        'include-video:true:user',
+        'improve-model:false:sync',
+        'include-video:false:sync',
+      ])
+    })
+
+    it('keeps syncing a store when another store on the same adapter is destroyed', async () => {
+      const shared = localStorageAdapter({ key: 'bc-shared' })
+      const first = open(shared)
+      const second = open(shared)
+      const other = open(localStorageAdapter({ key: 'bc-shared' }))
+      await Promise.all([first.store.ready, second.store.ready, other.store.ready])
+      first.store.destroy()
+      await other.store.set('improve-model', true)
+      await vi.waitFor(() => expect(values(second.store.getSnapshot())['improve-model']).toBe(true))
+    })
+
+    it('does not open a channel when broadcast is false', async () => {
+      const tabA = open(localStorageAdapter({ key: 'bc-off', broadcast: false }))
+      const tabB = open(localStorageAdapter({ key: 'bc-off', broadcast: false }))
+      await Promise.all([tabA.store.ready, tabB.store.ready])
+      await tabA.store.set('improve-model', true)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(values(tabB.store.getSnapshot())['improve-model']).toBe(false)
+    })
+  })
+})
