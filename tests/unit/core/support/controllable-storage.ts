@@ -24,6 +24,8 @@ export interface ControllableStorage extends ConsentStorage {
   readonly held: HeldSave[]
   /** Every save attempt, in call order. */
   readonly attempts: string[]
+  /** How many saves storage has accepted. */
+  readonly commits: number
   /** How many `subscribe` listeners are attached. */
   readonly listenerCount: number
   /** Another writer stores `text` and notifies every subscriber, as another tab would. */
@@ -36,12 +38,16 @@ export function controllableStorage(initial: string | null = null): Controllable
   const listeners = new Set<(data: unknown) => void>()
   const held: HeldSave[] = []
   const attempts: string[] = []
+  let commits = 0
   const storage: ControllableStorage = {
     text: initial,
     mode: 'pass',
     held,
     attempts,
     loadThrows: false,
+    get commits() {
+      return commits
+    },
     get listenerCount() {
       return listeners.size
     },
@@ -55,6 +61,7 @@ export function controllableStorage(initial: string | null = null): Controllable
       if (storage.mode === 'fail') return Promise.reject(new Error('QuotaExceededError: storage is full'))
       if (storage.mode === 'pass') {
         storage.text = text
+        commits++
         return Promise.resolve()
       }
       return new Promise<void>((resolve, reject) => {
@@ -64,6 +71,7 @@ export function controllableStorage(initial: string | null = null): Controllable
           release() {
             held.splice(held.indexOf(save), 1)
             storage.text = text
+            commits++
             resolve()
           },
           fail(error = new Error('QuotaExceededError: storage is full')) {
