@@ -4,6 +4,7 @@ import type { ConsentChangeEvent, ConsentErrorLike } from './types'
 /** Delivers each event to every handler and, if given, as a DOM `CustomEvent`. A failing handler is reported, not thrown. */
 export function createEmitter(eventTarget: EventTarget | undefined, report: (error: ConsentErrorLike) => void) {
   const handlers = new Set<(event: ConsentChangeEvent) => void>()
+  let closed = false
   return {
     on(handler: (event: ConsentChangeEvent) => void): () => void {
       if (typeof handler !== 'function') {
@@ -17,6 +18,7 @@ export function createEmitter(eventTarget: EventTarget | undefined, report: (err
       }
     },
     emit(event: ConsentChangeEvent): void {
+      if (closed) return
       for (const handler of [...handlers]) {
         try {
           handler(event)
@@ -26,7 +28,9 @@ export function createEmitter(eventTarget: EventTarget | undefined, report: (err
       }
       eventTarget?.dispatchEvent(new CustomEvent('consent-change', { detail: event }))
     },
+    /** Drops every handler and stops dispatching to `eventTarget`: a destroyed store announces nothing. */
     clear(): void {
+      closed = true
       handlers.clear()
     },
   }
