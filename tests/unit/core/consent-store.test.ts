@@ -340,6 +340,28 @@ describe('createConsentStore', () => {
       expect(events).toEqual([expect.objectContaining({ setting: 'include-audio', source: 'cascade', value: false })])
     })
 
+    it('applies a set made while loading after the stored state, in call order', async () => {
+      const storage = controllableStorage(storedText({ 'improve-model': decision(true) }))
+      const { store, events } = setup({ storage })
+      const setting = store.set('improve-model', false)
+      expect(stateOf(store, 'improve-model').pending).toBe(true)
+      await setting
+      expect(stateOf(store, 'improve-model')).toMatchObject({ value: false, pending: false })
+      expect(events.map((e) => [e.previousValue, e.value])).toEqual([[true, false]])
+    })
+
+    it('still becomes ready and reports when subscribing to storage throws', async () => {
+      const storage = controllableStorage()
+      storage.subscribe = () => {
+        throw new Error('no BroadcastChannel here')
+      }
+      const { store, errors } = setup({ storage })
+      await expect(store.ready).resolves.toBeUndefined()
+      await store.set('improve-model', true)
+      expect(stateOf(store, 'improve-model').value).toBe(true)
+      expect(errors).toEqual([expect.objectContaining({ code: 'storage-unavailable' })])
+    })
+
     it('switches to memory-only mode and reports once when reading storage throws', async () => {
       const storage = controllableStorage(storedText({ 'improve-model': decision(true) }))
       storage.loadThrows = true

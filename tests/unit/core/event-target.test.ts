@@ -67,6 +67,23 @@ describe('createConsentStore with an eventTarget', () => {
     expect(received).toEqual([])
   })
 
+  it('dispatches nothing after destroy, even for a save that was still queued', async () => {
+    const eventTarget = new EventTarget()
+    const received = listen(eventTarget)
+    let release: () => void = () => undefined
+    const store = createConsentStore({
+      policyVersion: 'v1',
+      eventTarget,
+      storage: { load: () => null, save: () => new Promise<void>((resolve) => (release = resolve)) },
+    })
+    await store.ready
+    const saving = store.set('improve-model', true)
+    store.destroy()
+    release()
+    await saving
+    expect(received).toEqual([])
+  })
+
   it('throws a TypeError for an eventTarget that cannot dispatch', () => {
     expect(() => createConsentStore({ policyVersion: 'v1', eventTarget: {} as EventTarget })).toThrow(
       /eventTarget must be an EventTarget, got \{\}/,
