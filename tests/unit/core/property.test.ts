@@ -75,7 +75,7 @@ function open(world: World, policyVersion: string): void {
   store.subscribe(() => {
     const next = store.getSnapshot()
     if (next === seen) world.problems.push('subscribers were notified but the snapshot object did not change')
-    else if (JSON.stringify(next) === JSON.stringify(seen)) world.problems.push('a new snapshot object was published though nothing changed')
+    else if (fingerprint(next) === fingerprint(seen)) world.problems.push('a new snapshot object was published though nothing changed')
     seen = next
   })
   store.onConsentChange((event) => checkEvent(world, store, event))
@@ -85,6 +85,19 @@ function open(world: World, policyVersion: string): void {
     }),
   )
 }
+
+/** Snapshot contents as text; each error object counts as itself (a new failure is a change). */
+const errorIds = new WeakMap<object, number>()
+let errorCount = 0
+function fingerprint(snapshot: unknown): string {
+  return JSON.stringify(snapshot, (_key, value: unknown) => {
+    if (!(value instanceof Error)) return value
+    if (!errorIds.has(value)) errorIds.set(value, ++errorCount)
+    return `${value.message}#${errorIds.get(value)}`
+  })
+}
+
+const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : process.env.CI ? 20261126 : undefined
 
 function checkEvent(world: World, store: ConsentStore, event: ConsentChangeEvent): void {
   const setting = event.setting as Id
@@ -98,7 +111,8 @@ function checkEvent(world: World, store: ConsentStore, event: ConsentChangeEvent
   if (world.told) {
     if (world.told[setting] !== event.previousValue) world.problems.push(`event previousValue ${event.previousValue} but it was ${world.told[setting]}`)
     world.told[setting] = event.value
-  } else if (event.value) {
+  } else if (event.value && event.source !== 'sync') {
+    // Before `ready`, only another tab (which a person drove) may turn something on.
     world.problems.push(`a load-time event turned ${setting} on`)
   }
 }
@@ -253,7 +267,9 @@ describe('consent store under random command sequences', () => {
         world.store.destroy()
         expect(world.problems).toEqual([])
       }),
-      { numRuns: 10_000 },
+      // CI replays one fixed seed so a landing never depends on luck; local runs explore new
+      // seeds (set FC_SEED to replay one that failed).
+      { numRuns: 10_000, ...(SEED === undefined ? {} : { seed: SEED }) },
     )
     expect(runs).toBeGreaterThanOrEqual(10_000)
   }, 120_000)
