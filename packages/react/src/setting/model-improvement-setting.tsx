@@ -1,6 +1,6 @@
 'use client'
 import type { ConsentChangeEvent, ConsentStore } from '@model-consent/core'
-import { useEffect, useId, useInsertionEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react'
+import { useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import { useConsentContext } from '../consent-context'
 import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
 import { ConsentExplainer } from '../explainer/consent-explainer'
@@ -86,8 +86,14 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
   const context = useConsentContext()
   const policy = validateConfirmPolicy(confirm)
   const locale = resolveLocale(localeProp ?? context.locale)
-  const messages = resolveMessages(locale, context.messages && overrides ? { ...context.messages, ...overrides } : (overrides ?? context.messages))
-  const policyVersion = policyVersionProp ?? disclosureVersion(messages)
+  const inherited = context.messages
+  const messages = useMemo(
+    () => resolveMessages(locale, inherited && overrides ? { ...inherited, ...overrides } : (overrides ?? inherited)),
+    [locale, inherited, overrides],
+  )
+  // Hashing the words is not free: only when no policyVersion is given, and once per message set.
+  const wordsVersion = useMemo(() => (policyVersionProp === undefined ? disclosureVersion(messages) : ''), [policyVersionProp, messages])
+  const policyVersion = policyVersionProp ?? wordsVersion
   const onConsentChangeRef = useLatest(onConsentChange)
   const onErrorRef = useLatest(onError)
   const onValueChangeRef = useLatest(onValueChange)
