@@ -306,3 +306,21 @@ describe('ModelImprovementSetting', () => {
     })
   })
 })
+
+describe('the parts inside a ConsentProvider', () => {
+  it('follow the provider locale and messages', async () => {
+    const { ConsentExplainer, ConsentConfirmDialog, ConsentSwitch } = await import('@model-consent/react')
+    render(
+      <ConsentProvider locale="es" messages={{ cancel: 'Volver' }}>
+        <label htmlFor="s">x</label>
+        <ConsentSwitch id="s" stateText />
+        <ConsentExplainer checked={false} />
+        <ConsentConfirmDialog defaultOpen />
+      </ConsentProvider>,
+    )
+    const { es } = await import('../../../packages/react/src/messages')
+    expect(screen.getByText(es.summaryOff)).toBeInTheDocument()
+    expect(screen.getByText(es.stateOff)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Volver' })).toBeInTheDocument()
+  })
+})

@@ -3,7 +3,7 @@ import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react'
 import { formatMessage, type ConsentMessages } from '../messages'
 import { formatDecisionDate } from '../shared/format-date'
 import { useControllableState } from '../shared/use-controllable-state'
-import { useMessages } from '../shared/use-messages'
+import { useActiveLocale, useMessages } from '../shared/use-messages'
 import { LearnMoreLink } from './learn-more-link'
 
 type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'id' | 'children' | 'onError'>
@@ -14,7 +14,7 @@ export interface ConsentExplainerProps extends NativeDivProps {
   checked: boolean
   /** The saved decision, shown in words ("On since 26 Nov 2026"). `null` or absent: nothing shown. */
   decision?: ConsentDecision | null
-  /** Locale of the texts and of the decision date. Default `en`. */
+  /** Locale of the texts and of the decision date. Default: the provider's, else `en`. */
   locale?: string
   /** Overrides for any of the texts. */
   messages?: Partial<ConsentMessages>
@@ -60,7 +60,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
     {
       checked,
       decision = null,
-      locale = 'en',
+      locale: localeProp,
       messages: overrides,
       learnMoreHref,
       onError,
@@ -73,6 +73,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
     },
     ref,
   ) {
+    const locale = useActiveLocale(localeProp)
     const messages = useMessages(locale, overrides)
     const generatedId = useId()
     const summaryId = summaryIdProp ?? `${generatedId}-summary`
