@@ -29,6 +29,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
+      // Every story as a test (render, play function, axe), light/English and dark/RTL.
+      './vitest.storybook*.config.ts',
       {
         extends: true,
         test: {
