@@ -1,0 +1,4 @@
+import { createBaselineList } from './baseline-list'
+import { startInteractionPage } from './interaction'
+
+startInteractionPage(createBaselineList)

@@ -1,0 +1,4 @@
+import { createKitList } from './kit-list'
+import { startInteractionPage } from './interaction'
+
+startInteractionPage(createKitList)
