@@ -2,7 +2,8 @@
 // `pnpm bench`: builds the bench pages from source (production, minified), then runs
 //   1. store throughput (Node)          2. SSR renderToString (Node, production React)
 //   3. hydration check (Chromium)       4. interaction cost + re-render isolation (Chromium, real clicks, 1× and 4× CPU)
-// and writes bench/results.json and bench/RESULTS.md. `--quick` runs few repetitions, for development.
+// and writes bench/results.json and bench/RESULTS.md. `--quick` runs few repetitions, for development;
+// `--report` re-renders RESULTS.md from results.json.
 // When the kit is more than 1.2× the baseline somewhere, CPU profiles of that case are added to the report.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -15,6 +16,14 @@ import { benchDir, outDir } from './lib/paths.mjs'
 import { renderReport, summaryTable } from './lib/report.mjs'
 import { serve } from './lib/server.mjs'
 import { summarize } from './lib/stats.mjs'
+
+// `--report`: only re-render RESULTS.md from an existing results.json (after editing the report layout).
+if (process.argv.includes('--report')) {
+  const saved = JSON.parse(readFileSync(join(benchDir, 'results.json'), 'utf8'))
+  writeFileSync(join(benchDir, 'RESULTS.md'), renderReport(saved))
+  console.log(summaryTable(saved))
+  process.exit(0)
+}
 
 const quick = process.argv.includes('--quick')
 const GOAL = 1.2
