@@ -2,7 +2,7 @@ import { ConsentError, describe } from './errors'
 import { createEmitter } from './events'
 import { parseStored, toStored } from './records'
 import { createSettingGraph, modelImprovementSettings } from './settings'
-import { defaultSnapshot, needsReconsent, nextSnapshot } from './snapshot'
+import { createSnapshotKeeper, defaultSnapshot, needsReconsent } from './snapshot'
 import { memoryStorage } from './storage/memory-storage'
 import { validateOptions } from './validate-options'
 import type {
@@ -47,7 +47,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   const pending = new Map<SettingId, number>()
   const errors = new Map<SettingId, ConsentErrorLike>()
   let status: 'loading' | 'ready' = 'loading'
-  let snapshot = serverSnapshot
+  const keeper = createSnapshotKeeper(graph, serverSnapshot)
+  // Settings whose decision, pending count or error changed since the last publish.
+  const touched = new Set<SettingId>()
+  let touchedAll = false
   let memoryOnly = false
   let destroyed = false
   let stopStorage: (() => void) | undefined
@@ -57,11 +60,18 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   const valueOf = (id: SettingId) => decisions.get(id)?.value ?? false
 
   function publish(): void {
-    const next = nextSnapshot(snapshot, { decisions, pending, errors, status }, graph)
-    if (next.snapshot === snapshot) return
-    snapshot = next.snapshot
+    const changed = keeper.update({ decisions, pending, errors, status }, touchedAll ? 'all' : touched)
+    touched.clear()
+    touchedAll = false
+    if (!changed) return
     for (const listener of [...listeners]) notify(listener)
-    for (const id of next.changed) for (const listener of [...(settingListeners.get(id) ?? [])]) notify(listener, id)
+    for (const id of changed) for (const listener of [...(settingListeners.get(id) ?? [])]) notify(listener, id)
+  }
+
+  function setError(id: SettingId, error: ConsentErrorLike | null): void {
+    if (error) errors.set(id, error)
+    else errors.delete(id)
+    touched.add(id)
   }
 
   /** A throwing subscriber is reported, never thrown: it must not undo a saved change or swallow its event. */
@@ -76,12 +86,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   /** Applies changes to the saved decisions, publishes once, then emits one event per real value change. */
   function apply(changes: readonly Change[], sourceOf: (change: Change) => ChangeSource, timestamp: string): void {
     const before = new Map(changes.map(({ id }) => [id, valueOf(id)]))
-    const next = new Map(decisions)
     for (const { id, decision } of changes) {
-      if (decision) next.set(id, decision)
-      else next.delete(id)
+      if (decision) decisions.set(id, decision)
+      else decisions.delete(id)
+      touched.add(id)
     }
-    decisions = next
     publish()
     emitting++
     try {
@@ -101,7 +110,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const previousValue = before.get(change.id) ?? false
       const value = change.decision?.value ?? false
       if (value === previousValue) continue
-      const settingState = snapshot.settings[change.id]
+      const settingState = keeper.setting(change.id)
       emitter.emit(
         Object.freeze<ConsentChangeEvent>({
           type: 'consent-change',
@@ -123,12 +132,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   /** Saves decisions with the changes applied; throws what storage threw. In-memory mode skips storage. */
   function save(changes: readonly Change[], base: ReadonlyMap<SettingId, ConsentDecision> = decisions): void | Promise<void> {
     if (memoryOnly) return
-    const next = new Map(base)
-    for (const { id, decision } of changes) {
-      if (decision) next.set(id, decision)
-      else next.delete(id)
-    }
-    return storage.save(toStored(next))
+    return storage.save(toStored(base, changes))
   }
 
   /**
@@ -189,6 +193,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
     if (destroyed) return
     decisions = new Map(parsed.decisions)
+    touchedAll = true
     status = 'ready'
     apply(lapses, (change) => change.decision?.source ?? 'policy', at)
     publish()
@@ -293,12 +298,13 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     const source = setOptions?.source ?? 'user'
     if (canRunNow()) return schedule(() => write(setting, value, source, false), true)
     markPending(setting, 1)
-    errors.delete(setting)
+    setError(setting, null)
     publish()
     return schedule(() => write(setting, value, source, true), false)
   }
 
   function markPending(id: SettingId, delta: 1 | -1): void {
+    touched.add(id)
     const count = (pending.get(id) ?? 0) + delta
     if (count > 0) pending.set(id, count)
     else pending.delete(id)
@@ -333,14 +339,14 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const still = valueOf(id) ? 'on' : 'off'
       const failure = new ConsentError('save-failed', `We couldn't save your choice. It is still ${still}.`, { setting: id, cause })
       finish()
-      errors.set(id, failure)
+      setError(id, failure)
       publish()
       report(failure)
       throw failure
     }
     const commit = () => {
       finish()
-      errors.delete(id)
+      setError(id, null)
       apply(changes, (change) => (change.id === id ? source : 'cascade'), at)
     }
     let saving: void | Promise<void> = undefined
@@ -360,7 +366,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     if (!marked) {
       marked = true
       markPending(id, 1)
-      errors.delete(id)
+      setError(id, null)
       publish()
     }
     const seen = externalChanges
@@ -377,7 +383,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       if (changes.length === 0) return
       for (const { id } of changes) {
         markPending(id, 1)
-        errors.delete(id)
+        setError(id, null)
       }
       publish()
       const seen = externalChanges
@@ -388,7 +394,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         const failure = new ConsentError('save-failed', message, { cause })
         for (const { id } of changes) {
           markPending(id, -1)
-          errors.set(id, failure)
+          setError(id, failure)
         }
         publish()
         report(failure)
@@ -401,7 +407,12 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   }
 
   return {
-    getSnapshot: () => snapshot,
+    getSnapshot: () => keeper.snapshot(),
+    getSetting(setting: SettingId) {
+      const state = keeper.setting(setting)
+      if (!state) throw new TypeError(`Unknown setting ${describe(setting)}; expected one of: ${graph.ids.join(', ')}`)
+      return state
+    },
     getServerSnapshot: () => serverSnapshot,
     subscribe(listener: () => void, setting?: SettingId): () => void {
       if (typeof listener !== 'function') {

@@ -117,10 +117,15 @@ function parseDecision(input: unknown): ConsentDecision | string {
   return Object.freeze({ value, decidedAt, policyVersion, source: source as ChangeSource })
 }
 
-/** The versioned JSON-ready form of a set of decisions. */
-export function toStored(decisions: ReadonlyMap<SettingId, ConsentDecision>): StoredConsent {
-  return {
-    formatVersion: FORMAT_VERSION,
-    decisions: Object.fromEntries(decisions) as Record<SettingId, ConsentDecision>,
+/** The versioned JSON-ready form of `base` with `changes` applied (a `null` decision removes one). Frozen. */
+export function toStored(
+  base: ReadonlyMap<SettingId, ConsentDecision>,
+  changes: ReadonlyArray<{ readonly id: SettingId; readonly decision: ConsentDecision | null }> = [],
+): StoredConsent {
+  const decisions: Record<SettingId, ConsentDecision> = Object.fromEntries(base)
+  for (const { id, decision } of changes) {
+    if (decision) Object.defineProperty(decisions, id, { value: decision, enumerable: true, configurable: true, writable: true })
+    else delete decisions[id]
   }
+  return Object.freeze({ formatVersion: FORMAT_VERSION, decisions: Object.freeze(decisions) })
 }

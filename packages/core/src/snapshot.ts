@@ -39,40 +39,59 @@ export function defaultSnapshot(graph: SettingGraph, policyVersion: string): Con
 }
 
 /**
- * Derives a new snapshot from state, reusing every setting object that did not change, and the
- * whole snapshot when nothing did, so `useSyncExternalStore` selectors stay stable.
- * Returns the ids whose state object changed.
+ * Keeps one frozen state object per setting and rebuilds only the settings a change touched
+ * (and those that require them), so a change costs the same with 3 settings or 1,000. The whole
+ * snapshot is assembled only when someone asks for it, and reused until something changes.
  */
-export function nextSnapshot(
-  previous: ConsentSnapshot,
-  state: StoreState,
-  graph: SettingGraph,
-): { snapshot: ConsentSnapshot; changed: SettingId[] } {
-  const valueOf = (id: SettingId) => state.decisions.get(id)?.value ?? false
-  const changed: SettingId[] = []
-  const settings: Array<[SettingId, SettingState]> = graph.ids.map((id) => {
+export function createSnapshotKeeper(graph: SettingGraph, server: ConsentSnapshot) {
+  const states = new Map<SettingId, SettingState>(graph.ids.map((id) => [id, server.settings[id]!]))
+  let status = server.status
+  let whole: ConsentSnapshot | null = server
+
+  function compute(id: SettingId, state: StoreState): SettingState {
     const decision = state.decisions.get(id) ?? null
     const value = decision?.value ?? false
-    const candidate: SettingState = {
+    return {
       value,
-      effective: value && graph.requirementsOf(id).every(valueOf),
+      effective: value && graph.requirementsOf(id).every((r) => state.decisions.get(r)?.value === true),
       pending: (state.pending.get(id) ?? 0) > 0,
       error: state.errors.get(id) ?? null,
       decision,
       needsReconsent: needsReconsent(decision),
     }
-    const old = previous.settings[id]
-    if (old && sameState(old, candidate)) return [id, old]
-    changed.push(id)
-    return [id, Object.freeze(candidate)]
-  })
-  if (changed.length === 0 && previous.status === state.status) return { snapshot: previous, changed }
+  }
+
   return {
-    snapshot: Object.freeze({
-      status: state.status,
-      policyVersion: previous.policyVersion,
-      settings: Object.freeze(Object.fromEntries(settings)),
-    }),
-    changed,
+    /** One setting's current state object. */
+    setting: (id: SettingId): SettingState | undefined => states.get(id),
+    /** The whole snapshot; the same object until something changes. */
+    snapshot(): ConsentSnapshot {
+      whole ??= Object.freeze({ status, policyVersion: server.policyVersion, settings: Object.freeze(Object.fromEntries(states)) })
+      return whole
+    },
+    /** Recomputes `touched` (or every setting) and their dependents. Returns the ids whose state changed, or `null` if nothing did. */
+    update(state: StoreState, touched: Iterable<SettingId> | 'all'): SettingId[] | null {
+      let ids: Iterable<SettingId> = graph.ids
+      if (touched !== 'all') {
+        const expanded = new Set<SettingId>()
+        for (const id of touched) {
+          expanded.add(id)
+          for (const dependent of graph.dependentsOf(id)) expanded.add(dependent)
+        }
+        ids = expanded
+      }
+      const changed: SettingId[] = []
+      for (const id of ids) {
+        const old = states.get(id)
+        const candidate = compute(id, state)
+        if (old && sameState(old, candidate)) continue
+        states.set(id, Object.freeze(candidate))
+        changed.push(id)
+      }
+      if (changed.length === 0 && status === state.status) return null
+      status = state.status
+      whole = null
+      return changed
+    },
   }
 }

@@ -128,6 +128,12 @@ export interface SetOptions {
 /** A consent store. Every method works unbound. */
 export interface ConsentStore {
   getSnapshot(): ConsentSnapshot
+  /**
+   * One setting's state: the same object as `getSnapshot().settings[setting]`, but without
+   * assembling the whole snapshot, so per-setting readers stay cheap with many settings.
+   * A `TypeError` for an unknown id.
+   */
+  getSetting(setting: SettingId): SettingState
   /** The privacy-by-default snapshot (all off, nothing decided) for server rendering. */
   getServerSnapshot(): ConsentSnapshot
   /** Subscribe to snapshot changes; with `setting`, only to changes of that setting. */

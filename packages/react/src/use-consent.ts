@@ -52,7 +52,7 @@ export function useConsent(setting: SettingId = 'improve-model', store?: Consent
   const subscribe = useCallback((onChange: () => void) => active.subscribe(onChange, setting), [active, setting])
   const state = useSyncExternalStore(
     subscribe,
-    () => pick(active.getSnapshot(), setting),
+    () => active.getSetting(setting),
     () => pick(active.getServerSnapshot(), setting),
   )
   const set = useCallback(

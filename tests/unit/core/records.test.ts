@@ -1,4 +1,5 @@
 import { createConsentStore, FORMAT_VERSION, memoryStorage } from '@model-consent/core'
+import type { StoredConsent } from '@model-consent/core'
 import type { ConsentErrorLike, ConsentStorage } from '@model-consent/core'
 import { decision, stored, storedText, values } from './support/stored'
 
@@ -80,10 +81,14 @@ describe('decision records', () => {
     expect(errors).toHaveLength(1)
   })
 
-  it('stores a JSON copy in memoryStorage, so mutating saved data changes nothing', async () => {
+  it('hands storage frozen data, so mutating saved data changes nothing', async () => {
     const storage = memoryStorage()
     const store = createConsentStore({ policyVersion: 'v1', storage })
     await store.set('improve-model', true)
-    expect(JSON.parse(storage.load() as string)).toMatchObject({ formatVersion: 1 })
+    const saved = storage.load() as StoredConsent
+    expect(saved).toMatchObject({ formatVersion: 1, decisions: { 'improve-model': { value: true } } })
+    expect(Object.isFrozen(saved)).toBe(true)
+    expect(Object.isFrozen(saved.decisions)).toBe(true)
+    expect(Object.isFrozen(saved.decisions['improve-model'])).toBe(true)
   })
 })

@@ -1,17 +1,16 @@
 import type { ConsentStorage, StoredConsent } from '../types'
 
 /**
- * Keeps decisions in memory (the default). It stores a JSON copy, as a real store would,
- * so a caller can never change what was saved by mutating an object.
+ * Keeps decisions in memory (the default). The store hands it frozen data, so what was saved
+ * cannot be changed by mutating an object afterwards.
  * @param initial stored data to start from (an object or its JSON text), for tests and demos
  */
 export function memoryStorage(initial?: StoredConsent | string | null): ConsentStorage {
-  let text: string | null =
-    initial === undefined || initial === null ? null : typeof initial === 'string' ? initial : JSON.stringify(initial)
+  let saved: StoredConsent | string | null = initial ?? null
   return {
-    load: () => text,
+    load: () => saved,
     save: (data) => {
-      text = JSON.stringify(data)
+      saved = data
     },
   }
 }

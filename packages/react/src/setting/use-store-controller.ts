@@ -21,7 +21,7 @@ function useStoreSetting(store: ConsentStore | null, id: string): SettingState |
   )
   return useSyncExternalStore(
     store && known ? subscribe : ignore,
-    () => (store && known ? (store.getSnapshot().settings[id] ?? null) : null),
+    () => (store && known ? store.getSetting(id) : null),
     () => (store && known ? (store.getServerSnapshot().settings[id] ?? null) : null),
   )
 }
