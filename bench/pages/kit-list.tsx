@@ -37,5 +37,5 @@ export const createKitList: CreateList = (ids) => {
       </div>
     )
   }
-  return { List, ready: store.ready, read: (id) => store.getSnapshot().settings[id]?.value ?? false }
+  return { List, ready: store.ready, read: (id) => store.getSetting(id).value }
 }
