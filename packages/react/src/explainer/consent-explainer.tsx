@@ -98,6 +98,8 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
         <p data-slot="explainer-summary" data-state={checkedState} id={summaryId}>
           {checked ? messages.summaryOn : messages.summaryOff}
         </p>
+        {/* The record is a trust signal, so it stays visible rather than behind the disclosure. */}
+        {record !== null ? <p data-slot="explainer-decision">{record}</p> : null}
         <button
           type="button"
           data-slot="explainer-toggle"
@@ -118,13 +120,12 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
           <p data-slot="explainer-detail">{messages.detailsMedia}</p>
           <p data-slot="explainer-detail">{messages.detailsFromNow}</p>
           <p data-slot="explainer-detail">{messages.detailsAnyTime}</p>
-          {record !== null ? <p data-slot="explainer-decision">{record}</p> : null}
-          {learnMoreHref !== undefined ? (
-            <LearnMoreLink href={learnMoreHref} onError={onError}>
-              {messages.learnMore}
-            </LearnMoreLink>
-          ) : null}
         </div>
+        {learnMoreHref !== undefined ? (
+          <LearnMoreLink href={learnMoreHref} onError={onError}>
+            {messages.learnMore}
+          </LearnMoreLink>
+        ) : null}
       </div>
     )
   },

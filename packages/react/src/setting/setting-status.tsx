@@ -15,7 +15,7 @@ interface SettingStatusProps {
 export function SettingStatus({ messages, pending, failed, onRetry }: SettingStatusProps) {
   return (
     <>
-      <p role="status" data-slot="status">
+      <p role="status" aria-live="polite" data-slot="status">
         {pending ? messages.pending : ''}
       </p>
       {failed && !pending ? (
