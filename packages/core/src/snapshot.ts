@@ -2,7 +2,7 @@ import type { SettingGraph } from './settings'
 import type { ConsentDecision, ConsentErrorLike, ConsentSnapshot, SettingId, SettingState } from './types'
 
 /** What the snapshot is built from. */
-export interface StoreState {
+export interface SnapshotSource {
   readonly decisions: ReadonlyMap<SettingId, ConsentDecision>
   readonly pending: ReadonlyMap<SettingId, number>
   readonly errors: ReadonlyMap<SettingId, ConsentErrorLike>
@@ -48,7 +48,7 @@ export function createSnapshotKeeper(graph: SettingGraph, server: ConsentSnapsho
   let status = server.status
   let whole: ConsentSnapshot | null = server
 
-  function compute(id: SettingId, state: StoreState): SettingState {
+  function compute(id: SettingId, state: SnapshotSource): SettingState {
     const decision = state.decisions.get(id) ?? null
     const value = decision?.value ?? false
     return {
@@ -70,7 +70,7 @@ export function createSnapshotKeeper(graph: SettingGraph, server: ConsentSnapsho
       return whole
     },
     /** Recomputes `touched` (or every setting) and their dependents. Returns the ids whose state changed, or `null` if nothing did. */
-    update(state: StoreState, touched: Iterable<SettingId> | 'all'): SettingId[] | null {
+    update(state: SnapshotSource, touched: Iterable<SettingId> | 'all'): SettingId[] | null {
       let ids: Iterable<SettingId> = graph.ids
       if (touched !== 'all') {
         const expanded = new Set<SettingId>()

@@ -1,5 +1,6 @@
 import { describe } from './errors'
-import type { ConsentStoreOptions } from './types'
+import type { SettingGraph } from './settings'
+import type { ConsentStoreOptions, SetSource } from './types'
 
 /** Throws a `TypeError` naming the first bad option and what was expected. */
 export function validateOptions(options: ConsentStoreOptions): void {
@@ -28,4 +29,22 @@ export function validateOptions(options: ConsentStoreOptions): void {
   if (eventTarget !== undefined && typeof (eventTarget as EventTarget | null)?.dispatchEvent !== 'function') {
     throw new TypeError(`eventTarget must be an EventTarget, got ${describe(eventTarget)}`)
   }
+}
+
+/** Checks the arguments of `store.set`; returns the source. A `TypeError` names the bad value. */
+export function validateSetArguments(graph: SettingGraph, setting: unknown, value: unknown, options: unknown): SetSource {
+  if (!graph.has(setting)) {
+    throw new TypeError(`Unknown setting ${describe(setting)}; expected one of: ${graph.ids.join(', ')}`)
+  }
+  if (typeof value !== 'boolean') {
+    throw new TypeError(`Value for ${describe(setting)} must be true or false, got ${describe(value)}`)
+  }
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new TypeError(`set options must be an object like { source: 'user' }, got ${describe(options)}`)
+  }
+  const source = (options as { source?: unknown } | undefined)?.source ?? 'user'
+  if (source !== 'user' && source !== 'api') {
+    throw new TypeError(`Unknown source ${describe(source)}; set accepts 'user' or 'api'`)
+  }
+  return source
 }

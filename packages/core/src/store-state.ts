@@ -1,0 +1,186 @@
+import { ConsentError } from './errors'
+import { createEmitter } from './events'
+import { toStored } from './records'
+import type { SettingGraph } from './settings'
+import { createSnapshotKeeper, defaultSnapshot } from './snapshot'
+import type {
+  ChangeSource,
+  ConsentChangeEvent,
+  ConsentDecision,
+  ConsentErrorLike,
+  ConsentSnapshot,
+  ConsentStorage,
+  SettingId,
+} from './types'
+
+/** One setting's new decision (`null` removes it). */
+export type Change = { readonly id: SettingId; readonly decision: ConsentDecision | null }
+
+/** What a store is made of, shared by its loading, syncing and writing parts. */
+export interface StoreState {
+  readonly graph: SettingGraph
+  readonly policyVersion: string
+  readonly storage: ConsentStorage
+  readonly report: (error: ConsentErrorLike) => void
+  readonly serverSnapshot: ConsentSnapshot
+  readonly keeper: ReturnType<typeof createSnapshotKeeper>
+  readonly emitter: ReturnType<typeof createEmitter>
+  readonly listeners: Set<() => void>
+  readonly settingListeners: Map<SettingId, Set<() => void>>
+  decisions: Map<SettingId, ConsentDecision>
+  readonly pending: Map<SettingId, number>
+  readonly errors: Map<SettingId, ConsentErrorLike>
+  status: 'loading' | 'ready'
+  /** Storage could not be read: choices are kept in memory only. */
+  memoryOnly: boolean
+  destroyed: boolean
+  /** Event handlers are running (writes wait rather than nest). */
+  emitting: number
+  /** Counts changes from other tabs, so a save can tell whether one landed while it was in flight. */
+  externalChanges: number
+  /** Every setting needs recomputing at the next publish (after loading). */
+  touchedAll: boolean
+  timestamp(): string
+  valueOf(id: SettingId): boolean
+  decide(value: boolean, source: ChangeSource, at: string): ConsentDecision
+  publish(): void
+  setError(id: SettingId, error: ConsentErrorLike | null): void
+  markPending(id: SettingId, delta: 1 | -1): void
+  apply(changes: readonly Change[], sourceOf: (change: Change) => ChangeSource, at: string): void
+  save(changes: readonly Change[], base?: ReadonlyMap<SettingId, ConsentDecision>): void | Promise<void>
+  normalise(incoming: ReadonlyMap<SettingId, ConsentDecision>, at: string): Map<SettingId, ConsentDecision>
+}
+
+/**
+ * The state of one store: saved decisions, pending counts, errors, the snapshot and listeners,
+ * and the few operations every part needs (publish, apply with events, save).
+ */
+export function createStoreState(
+  graph: SettingGraph,
+  policyVersion: string,
+  storage: ConsentStorage,
+  now: () => Date,
+  report: (error: ConsentErrorLike) => void,
+  eventTarget: EventTarget | undefined,
+): StoreState {
+  const serverSnapshot = defaultSnapshot(graph, policyVersion)
+  const keeper = createSnapshotKeeper(graph, serverSnapshot)
+  const emitter = createEmitter(eventTarget, report)
+  const listeners = new Set<() => void>()
+  const settingListeners = new Map<SettingId, Set<() => void>>()
+  // Settings whose decision, pending count or error changed since the last publish.
+  const touched = new Set<SettingId>()
+
+  const state: StoreState = {
+    graph,
+    policyVersion,
+    storage,
+    report,
+    serverSnapshot,
+    keeper,
+    emitter,
+    listeners,
+    settingListeners,
+    decisions: new Map<SettingId, ConsentDecision>(),
+    pending: new Map<SettingId, number>(),
+    errors: new Map<SettingId, ConsentErrorLike>(),
+    status: 'loading',
+    memoryOnly: false,
+    destroyed: false,
+    emitting: 0,
+    externalChanges: 0,
+    touchedAll: false,
+
+    timestamp: () => now().toISOString(),
+    valueOf: (id: SettingId) => state.decisions.get(id)?.value ?? false,
+    decide: (value: boolean, source: ChangeSource, at: string): ConsentDecision =>
+      Object.freeze({ value, decidedAt: at, policyVersion, source }),
+
+    publish(): void {
+      const changed = keeper.update(state, state.touchedAll ? 'all' : touched)
+      touched.clear()
+      state.touchedAll = false
+      if (!changed) return
+      for (const listener of [...listeners]) notify(listener)
+      for (const id of changed) for (const listener of [...(settingListeners.get(id) ?? [])]) notify(listener, id)
+    },
+
+    setError(id: SettingId, error: ConsentErrorLike | null): void {
+      if (error) state.errors.set(id, error)
+      else state.errors.delete(id)
+      touched.add(id)
+    },
+
+    markPending(id: SettingId, delta: 1 | -1): void {
+      const count = (state.pending.get(id) ?? 0) + delta
+      if (count > 0) state.pending.set(id, count)
+      else state.pending.delete(id)
+      touched.add(id)
+    },
+
+    /** Applies changes to the saved decisions, publishes once, then emits one event per real value change. */
+    apply(changes: readonly Change[], sourceOf: (change: Change) => ChangeSource, at: string): void {
+      const before = new Map(changes.map(({ id }) => [id, state.valueOf(id)]))
+      for (const { id, decision } of changes) {
+        if (decision) state.decisions.set(id, decision)
+        else state.decisions.delete(id)
+        touched.add(id)
+      }
+      state.publish()
+      state.emitting++
+      try {
+        for (const change of changes) {
+          const previousValue = before.get(change.id) ?? false
+          const value = change.decision?.value ?? false
+          if (value === previousValue) continue
+          emitter.emit(
+            Object.freeze<ConsentChangeEvent>({
+              type: 'consent-change',
+              setting: change.id,
+              value,
+              previousValue,
+              effective: keeper.setting(change.id)?.effective ?? false,
+              source: sourceOf(change),
+              policyVersion,
+              timestamp: change.decision?.decidedAt ?? at,
+            }),
+          )
+        }
+      } finally {
+        state.emitting--
+      }
+    },
+
+    /** Saves the decisions with `changes` applied; throws what storage threw. In-memory mode skips storage. */
+    save(changes: readonly Change[], base: ReadonlyMap<SettingId, ConsentDecision> = state.decisions): void | Promise<void> {
+      if (state.memoryOnly) return
+      return storage.save(toStored(base, changes))
+    },
+
+    /**
+     * Turns stored opt-ins from another policy version off (source `policy`) and any setting whose
+     * requirement is off (source `cascade`), so nothing loaded or synced is on without a valid basis.
+     */
+    normalise(incoming: ReadonlyMap<SettingId, ConsentDecision>, at: string): Map<SettingId, ConsentDecision> {
+      const result = new Map(incoming)
+      for (const id of graph.ids) {
+        const decision = result.get(id)
+        if (!decision?.value) continue
+        if (decision.policyVersion !== policyVersion) result.set(id, state.decide(false, 'policy', at))
+        else if (!graph.requirementsOf(id).every((r) => result.get(r)?.value)) result.set(id, state.decide(false, 'cascade', at))
+      }
+      return result
+    },
+  }
+
+  /** A throwing subscriber is reported, never thrown: it must not undo a saved change or swallow its event. */
+  function notify(listener: () => void, setting?: SettingId): void {
+    try {
+      listener()
+    } catch (cause) {
+      report(new ConsentError('listener-failed', 'A consent store subscriber threw an error.', { setting, cause }))
+    }
+  }
+
+  return state
+}

@@ -1,0 +1,170 @@
+import { ConsentError, describe } from './errors'
+import { needsReconsent } from './snapshot'
+import type { Change, StoreState } from './store-state'
+import type { SetSource, SettingId } from './types'
+
+const isThenable = (value: unknown): value is PromiseLike<void> =>
+  typeof (value as PromiseLike<void> | null | undefined)?.then === 'function'
+
+/**
+ * The write side of a store. Writes run one at a time, in call order. When nothing is queued and
+ * storage saves synchronously, a write commits at once: one snapshot change, no "pending" flash.
+ */
+export function createWriter(state: StoreState) {
+  const { graph, valueOf } = state
+  let queue: Promise<unknown> = Promise.resolve()
+  let active = 0
+
+  function schedule(task: () => Promise<void>, immediate: boolean): Promise<void> {
+    const run = immediate ? task() : queue.then(task)
+    active++
+    const done = () => void active--
+    queue = run.then(done, done)
+    return run
+  }
+  const canRunNow = () => state.status === 'ready' && active === 0 && state.emitting === 0
+
+  /** Queues a validated `set`, marking the setting pending unless it can be written at once. */
+  function set(id: SettingId, value: boolean, source: SetSource): Promise<void> {
+    if (canRunNow()) return schedule(() => write(id, value, source, false), true)
+    state.markPending(id, 1)
+    state.setError(id, null)
+    state.publish()
+    return schedule(() => write(id, value, source, true), false)
+  }
+
+  /** Checks, saves and commits one `set`. Stays synchronous unless storage returns a promise. */
+  function write(id: SettingId, value: boolean, source: SetSource, marked: boolean): Promise<void> {
+    const finish = () => {
+      if (marked) state.markPending(id, -1)
+      marked = false
+    }
+    if (value === valueOf(id) && !needsReconsent(state.decisions.get(id))) {
+      finish()
+      state.publish()
+      return Promise.resolve()
+    }
+    const off = graph.requirementsOf(id).filter((r) => !valueOf(r))
+    if (value && off.length > 0) {
+      finish()
+      state.publish()
+      const message = `Cannot turn on ${describe(id)} while ${off.map(describe).join(' and ')} is off.`
+      return Promise.reject(new ConsentError('requirement-off', message, { setting: id }))
+    }
+    const at = state.timestamp()
+    const changes: Change[] = [{ id, decision: state.decide(value, source, at) }]
+    if (!value) {
+      for (const dep of graph.dependentsOf(id)) {
+        if (valueOf(dep)) changes.push({ id: dep, decision: state.decide(false, 'cascade', at) })
+      }
+    }
+    const fail = (cause: unknown): never => {
+      const still = valueOf(id) ? 'on' : 'off'
+      const failure = new ConsentError('save-failed', `We couldn't save your choice. It is still ${still}.`, { setting: id, cause })
+      finish()
+      state.setError(id, failure)
+      state.publish()
+      state.report(failure)
+      throw failure
+    }
+    const commit = () => {
+      finish()
+      state.setError(id, null)
+      state.apply(changes, (change) => (change.id === id ? source : 'cascade'), at)
+    }
+    let saving: void | Promise<void> = undefined
+    try {
+      saving = state.save(changes)
+    } catch (cause) {
+      try {
+        fail(cause)
+      } catch (failure) {
+        return Promise.reject(failure)
+      }
+    }
+    if (!isThenable(saving)) {
+      commit()
+      return Promise.resolve()
+    }
+    if (!marked) {
+      marked = true
+      state.markPending(id, 1)
+      state.setError(id, null)
+      state.publish()
+    }
+    const seen = state.externalChanges
+    return Promise.resolve(saving)
+      .then(commit, fail)
+      .then(() => reconcileLater(seen))
+  }
+
+  /** Turns every setting off, recorded with source `reset`; rolls back and reports if the save fails. */
+  function reset(): Promise<void> {
+    return schedule(async () => {
+      const at = state.timestamp()
+      const changes: Change[] = graph.ids.filter(valueOf).map((id) => ({ id, decision: state.decide(false, 'reset', at) }))
+      if (changes.length === 0) return
+      for (const { id } of changes) {
+        state.markPending(id, 1)
+        state.setError(id, null)
+      }
+      state.publish()
+      const seen = state.externalChanges
+      try {
+        await state.save(changes)
+      } catch (cause) {
+        const message = "We couldn't save turning every setting off. Your choices are unchanged."
+        const failure = new ConsentError('save-failed', message, { cause })
+        for (const { id } of changes) {
+          state.markPending(id, -1)
+          state.setError(id, failure)
+        }
+        state.publish()
+        state.report(failure)
+        throw failure
+      }
+      for (const { id } of changes) state.markPending(id, -1)
+      state.apply(changes, () => 'reset', at)
+      reconcileLater(seen)
+    }, false)
+  }
+
+  /**
+   * Another writer changed storage while our save was in flight, and ours replaced theirs. Writes
+   * the merged state (their change plus ours) so no update is lost, turning off any setting whose
+   * requirement the other writer turned off. Repeats while more changes arrive during the write.
+   */
+  function reconcileLater(seen: number): void {
+    if (seen !== state.externalChanges) void schedule(() => reconcile(seen), false)
+  }
+
+  async function reconcile(seen: number): Promise<void> {
+    while (seen !== state.externalChanges && !state.destroyed && !state.memoryOnly) {
+      seen = state.externalChanges
+      const at = state.timestamp()
+      const orphans: Change[] = graph.ids
+        .filter((id) => valueOf(id) && !graph.requirementsOf(id).every(valueOf))
+        .map((id) => ({ id, decision: state.decide(false, 'cascade', at) }))
+      try {
+        await state.save(orphans)
+      } catch (cause) {
+        const message = 'Choices changed in another tab while this one was saving, and they could not be saved together.'
+        state.report(new ConsentError('save-failed', message, { cause }))
+        return
+      } finally {
+        // Off is safe even if the write failed: a setting must never count while its requirement is off.
+        if (orphans.length > 0) state.apply(orphans, () => 'cascade', at)
+      }
+    }
+  }
+
+  return {
+    set,
+    reset,
+    reconcileLater,
+    /** Writes wait for `ready` (stored state loaded) before they run. */
+    after(ready: Promise<void>): void {
+      queue = ready
+    },
+  }
+}
