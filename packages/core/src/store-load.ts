@@ -19,7 +19,7 @@ const sameDecision = (a: ConsentDecision | undefined, b: ConsentDecision | undef
  * Returns the `ready` promise and a function that stops listening to storage.
  */
 export function loadAndSync(state: StoreState, reconcileLater: (seen: number) => void) {
-  const { graph, storage, report } = state
+  const { graph, storage, report, apply, save, publish, normalise, timestamp } = state
   let stopStorage: (() => void) | undefined
   /** The latest external change that arrived before loading finished; applied right after. */
   let arrivedWhileLoading: { raw: unknown } | undefined
@@ -41,8 +41,8 @@ export function loadAndSync(state: StoreState, reconcileLater: (seen: number) =>
       const message = `Some saved choices could not be trusted, so they read off: ${parsed.problems.join('; ')}`
       report(new ConsentError('storage-invalid', message))
     }
-    const at = state.timestamp()
-    const loaded = state.normalise(parsed.decisions, at)
+    const at = timestamp()
+    const loaded = normalise(parsed.decisions, at)
     const lapses: Change[] = graph.ids
       .filter((id) => loaded.get(id) !== parsed.decisions.get(id))
       .map((id) => ({ id, decision: loaded.get(id) ?? null }))
@@ -50,7 +50,7 @@ export function loadAndSync(state: StoreState, reconcileLater: (seen: number) =>
     // Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
     if (lapses.length > 0) {
       try {
-        await state.save(lapses, parsed.decisions)
+        await save(lapses, parsed.decisions)
       } catch (cause) {
         report(new ConsentError('save-failed', 'A policy change turned some settings off, but that could not be saved.', { cause }))
       }
@@ -59,8 +59,8 @@ export function loadAndSync(state: StoreState, reconcileLater: (seen: number) =>
     state.decisions = new Map(parsed.decisions)
     state.touchedAll = true
     state.status = 'ready'
-    state.apply(lapses, (change) => change.decision?.source ?? 'policy', at)
-    state.publish()
+    apply(lapses, (change) => change.decision?.source ?? 'policy', at)
+    publish()
     if (arrivedWhileLoading) onExternalChange(arrivedWhileLoading.raw)
     if (lapses.length > 0) reconcileLater(seen)
   })()
@@ -84,14 +84,14 @@ export function loadAndSync(state: StoreState, reconcileLater: (seen: number) =>
       report(new ConsentError('storage-invalid', `A change from another tab was ignored: ${parsed.problems.join('; ')}`))
       return
     }
-    const at = state.timestamp()
-    const incoming = state.normalise(parsed.decisions, at)
+    const at = timestamp()
+    const incoming = normalise(parsed.decisions, at)
     const changes: Change[] = graph.ids
       .filter((id) => !sameDecision(incoming.get(id), state.decisions.get(id)))
       .map((id) => ({ id, decision: incoming.get(id) ?? null }))
     if (changes.length === 0) return
     state.externalChanges++
-    state.apply(changes, () => 'sync', at)
+    apply(changes, () => 'sync', at)
   }
 
   return {

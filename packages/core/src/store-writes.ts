@@ -11,7 +11,7 @@ const isThenable = (value: unknown): value is PromiseLike<void> =>
  * storage saves synchronously, a write commits at once: one snapshot change, no "pending" flash.
  */
 export function createWriter(state: StoreState) {
-  const { graph, valueOf } = state
+  const { graph, valueOf, markPending, setError, publish, report, apply, save, decide, timestamp } = state
   let queue: Promise<unknown> = Promise.resolve()
   let active = 0
 
@@ -27,54 +27,54 @@ export function createWriter(state: StoreState) {
   /** Queues a validated `set`, marking the setting pending unless it can be written at once. */
   function set(id: SettingId, value: boolean, source: SetSource): Promise<void> {
     if (canRunNow()) return schedule(() => write(id, value, source, false), true)
-    state.markPending(id, 1)
-    state.setError(id, null)
-    state.publish()
+    markPending(id, 1)
+    setError(id, null)
+    publish()
     return schedule(() => write(id, value, source, true), false)
   }
 
   /** Checks, saves and commits one `set`. Stays synchronous unless storage returns a promise. */
   function write(id: SettingId, value: boolean, source: SetSource, marked: boolean): Promise<void> {
     const finish = () => {
-      if (marked) state.markPending(id, -1)
+      if (marked) markPending(id, -1)
       marked = false
     }
     if (value === valueOf(id) && !needsReconsent(state.decisions.get(id))) {
       finish()
-      state.publish()
+      publish()
       return Promise.resolve()
     }
     const off = graph.requirementsOf(id).filter((r) => !valueOf(r))
     if (value && off.length > 0) {
       finish()
-      state.publish()
+      publish()
       const message = `Cannot turn on ${describe(id)} while ${off.map(describe).join(' and ')} is off.`
       return Promise.reject(new ConsentError('requirement-off', message, { setting: id }))
     }
-    const at = state.timestamp()
-    const changes: Change[] = [{ id, decision: state.decide(value, source, at) }]
+    const at = timestamp()
+    const changes: Change[] = [{ id, decision: decide(value, source, at) }]
     if (!value) {
       for (const dep of graph.dependentsOf(id)) {
-        if (valueOf(dep)) changes.push({ id: dep, decision: state.decide(false, 'cascade', at) })
+        if (valueOf(dep)) changes.push({ id: dep, decision: decide(false, 'cascade', at) })
       }
     }
     const fail = (cause: unknown): never => {
       const still = valueOf(id) ? 'on' : 'off'
       const failure = new ConsentError('save-failed', `We couldn't save your choice. It is still ${still}.`, { setting: id, cause })
       finish()
-      state.setError(id, failure)
-      state.publish()
-      state.report(failure)
+      setError(id, failure)
+      publish()
+      report(failure)
       throw failure
     }
     const commit = () => {
       finish()
-      state.setError(id, null)
-      state.apply(changes, (change) => (change.id === id ? source : 'cascade'), at)
+      setError(id, null)
+      apply(changes, (change) => (change.id === id ? source : 'cascade'), at)
     }
     let saving: void | Promise<void> = undefined
     try {
-      saving = state.save(changes)
+      saving = save(changes)
     } catch (cause) {
       try {
         fail(cause)
@@ -88,9 +88,9 @@ export function createWriter(state: StoreState) {
     }
     if (!marked) {
       marked = true
-      state.markPending(id, 1)
-      state.setError(id, null)
-      state.publish()
+      markPending(id, 1)
+      setError(id, null)
+      publish()
     }
     const seen = state.externalChanges
     return Promise.resolve(saving)
@@ -101,30 +101,30 @@ export function createWriter(state: StoreState) {
   /** Turns every setting off, recorded with source `reset`; rolls back and reports if the save fails. */
   function reset(): Promise<void> {
     return schedule(async () => {
-      const at = state.timestamp()
-      const changes: Change[] = graph.ids.filter(valueOf).map((id) => ({ id, decision: state.decide(false, 'reset', at) }))
+      const at = timestamp()
+      const changes: Change[] = graph.ids.filter(valueOf).map((id) => ({ id, decision: decide(false, 'reset', at) }))
       if (changes.length === 0) return
       for (const { id } of changes) {
-        state.markPending(id, 1)
-        state.setError(id, null)
+        markPending(id, 1)
+        setError(id, null)
       }
-      state.publish()
+      publish()
       const seen = state.externalChanges
       try {
-        await state.save(changes)
+        await save(changes)
       } catch (cause) {
         const message = "We couldn't save turning every setting off. Your choices are unchanged."
         const failure = new ConsentError('save-failed', message, { cause })
         for (const { id } of changes) {
-          state.markPending(id, -1)
-          state.setError(id, failure)
+          markPending(id, -1)
+          setError(id, failure)
         }
-        state.publish()
-        state.report(failure)
+        publish()
+        report(failure)
         throw failure
       }
-      for (const { id } of changes) state.markPending(id, -1)
-      state.apply(changes, () => 'reset', at)
+      for (const { id } of changes) markPending(id, -1)
+      apply(changes, () => 'reset', at)
       reconcileLater(seen)
     }, false)
   }
@@ -141,19 +141,19 @@ export function createWriter(state: StoreState) {
   async function reconcile(seen: number): Promise<void> {
     while (seen !== state.externalChanges && !state.destroyed && !state.memoryOnly) {
       seen = state.externalChanges
-      const at = state.timestamp()
+      const at = timestamp()
       const orphans: Change[] = graph.ids
         .filter((id) => valueOf(id) && !graph.requirementsOf(id).every(valueOf))
-        .map((id) => ({ id, decision: state.decide(false, 'cascade', at) }))
+        .map((id) => ({ id, decision: decide(false, 'cascade', at) }))
       try {
-        await state.save(orphans)
+        await save(orphans)
       } catch (cause) {
         const message = 'Choices changed in another tab while this one was saving, and they could not be saved together.'
-        state.report(new ConsentError('save-failed', message, { cause }))
+        report(new ConsentError('save-failed', message, { cause }))
         return
       } finally {
         // Off is safe even if the write failed: a setting must never count while its requirement is off.
-        if (orphans.length > 0) state.apply(orphans, () => 'cascade', at)
+        if (orphans.length > 0) apply(orphans, () => 'cascade', at)
       }
     }
   }
