@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import chromium from './scripts/lib/chromium.json' with { type: 'json' }
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -11,17 +12,10 @@ export const alias = {
   '@model-consent/react': here('./packages/react/src/index.ts'),
 }
 
-/** Debian's Chromium; `.ci/run` installs it. CHROMIUM_PATH overrides. */
+/** Debian's Chromium; `.ci/run` installs it. CHROMIUM_PATH overrides. Shared with the benchmarks. */
 export const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: process.env.CHROMIUM_PATH ?? chromium.executablePath,
+  args: chromium.args,
 }
 
 export default defineConfig({

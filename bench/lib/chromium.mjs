@@ -1,20 +1,16 @@
 // Chromium parts of the bench: the interaction cost (real clicks, CPU throttling) and the hydration check.
+import { readFileSync } from 'node:fs'
 import { chromium } from 'playwright-core'
+
+const flags = JSON.parse(readFileSync(new URL('../../scripts/lib/chromium.json', import.meta.url), 'utf8'))
 
 export const IMPLS = ['kit', 'baseline']
 
 export function launch() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? flags.executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: flags.args,
   })
 }
 
