@@ -324,3 +324,17 @@ describe('the parts inside a ConsentProvider', () => {
     expect(screen.getByRole('button', { name: 'Volver' })).toBeInTheDocument()
   })
 })
+
+describe('ModelImprovementSetting, controlled, after a failure the parent resolved itself', () => {
+  it('Try again clears the alert instead of doing nothing', async () => {
+    const user = userEvent.setup()
+    const onValueChange = vi.fn(() => Promise.reject(new Error('offline')))
+    const { rerender } = render(<ModelImprovementSetting value={{}} onValueChange={onValueChange} confirm="never" />)
+    await user.click(mainSwitch())
+    await screen.findByRole('alert')
+    rerender(<ModelImprovementSetting value={{ 'improve-model': true }} onValueChange={onValueChange} confirm="never" />)
+    await user.click(screen.getByRole('button', { name: 'Try again' }))
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(onValueChange).toHaveBeenCalledTimes(1)
+  })
+})

@@ -45,7 +45,11 @@ export function useControlledController(
 
   const change = (id: string, next: boolean) => {
     const previous = read(id).value
-    if (next === previous) return
+    if (next === previous) {
+      // Already what was asked (the parent caught up): nothing to save, nothing left to retry.
+      if (local[id]?.error) update(id, (old) => ({ ...old, error: null }))
+      return
+    }
     const timestamp = new Date().toISOString()
     const event = (setting: string, source: 'user' | 'cascade'): ConsentChangeEvent =>
       Object.freeze({
