@@ -122,10 +122,16 @@ export function toStored(
   base: ReadonlyMap<SettingId, ConsentDecision>,
   changes: ReadonlyArray<{ readonly id: SettingId; readonly decision: ConsentDecision | null }> = [],
 ): StoredConsent {
-  const decisions: Record<SettingId, ConsentDecision> = Object.fromEntries(base)
-  for (const { id, decision } of changes) {
-    if (decision) Object.defineProperty(decisions, id, { value: decision, enumerable: true, configurable: true, writable: true })
-    else delete decisions[id]
+  const changed = new Map(changes.map(({ id, decision }) => [id, decision]))
+  const decisions: Record<SettingId, ConsentDecision> = {}
+  // One pass, no `delete`: keeps the object fast to build and to freeze.
+  const put = (id: SettingId, decision: ConsentDecision | null | undefined) => {
+    if (!decision) return
+    // A setting may be called `__proto__`; assignment would set the prototype instead.
+    if (id === '__proto__') Object.defineProperty(decisions, id, { value: decision, enumerable: true, writable: true, configurable: true })
+    else decisions[id] = decision
   }
+  for (const [id, decision] of base) put(id, changed.has(id) ? changed.get(id) : decision)
+  for (const [id, decision] of changed) if (!base.has(id)) put(id, decision)
   return Object.freeze({ formatVersion: FORMAT_VERSION, decisions: Object.freeze(decisions) })
 }
