@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Consumer test: installs the packed packages into a fresh app outside the workspace, as a
+// Consumer test: installs the packed packages into a fresh app outside the workspace (once with
+// React 19 and once with React 18.3, the two ends of the peer range), as a
 // user would, and checks that it type-checks (strict, moduleResolution bundler), that
 // `ModelImprovementSetting` server-renders in plain Node with react-dom/server, and that
 // Vite bundles it. Run `pnpm build` first. Exits 1 on the first failing step.
@@ -12,8 +13,13 @@ import { fileURLToPath } from 'node:url'
 import { pack } from './lib/pack.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const app = mkdtempSync(join(tmpdir(), 'mc-consumer-'))
 const started = performance.now()
+// The peer range is `^18.3 || ^19`: the app is built once with each.
+const REACT_VERSIONS = [
+  { react: '19.3.1', types: '19.3.0', typesDom: '19.3.0' },
+  { react: '18.3.1', types: '18.3.32', typesDom: '18.3.7' },
+]
+let app = ''
 
 function step(title, fn) {
   const t = performance.now()
@@ -91,57 +97,64 @@ console.log(html.length + ' characters of HTML')
 `,
 }
 
-let ok = false
-try {
-  console.log(`consumer test in ${app}`)
-  let tarballs
-  step('pnpm pack @model-consent/core and @model-consent/react', () => {
-    for (const name of ['core', 'react']) {
-      if (!existsSync(join(root, 'packages', name, 'dist/index.js'))) throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first`)
-    }
-    tarballs = { core: pack(join(root, 'packages/core'), app), react: pack(join(root, 'packages/react'), app) }
-    return Object.values(tarballs).map((t) => basename(t)).join(', ')
-  })
+function consumerApp({ react, types, typesDom }) {
+  app = mkdtempSync(join(tmpdir(), 'mc-consumer-'))
+  let ok = false
+  try {
+    console.log(`consumer test with React ${react} in ${app}`)
+    let tarballs
+    step('pnpm pack @model-consent/core and @model-consent/react', () => {
+      for (const name of ['core', 'react']) {
+        if (!existsSync(join(root, 'packages', name, 'dist/index.js'))) throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first`)
+      }
+      tarballs = { core: pack(join(root, 'packages/core'), app), react: pack(join(root, 'packages/react'), app) }
+      return Object.values(tarballs).map((t) => basename(t)).join(', ')
+    })
 
-  step('npm install (react 19.3.1, typescript 5.9.3, vite 8.3.8, the two tarballs)', () => {
-    const core = `file:./${basename(tarballs.core)}`
-    write('package.json', JSON.stringify({
-      name: 'model-consent-consumer', private: true, type: 'module',
-      dependencies: {
-        '@model-consent/core': core,
-        '@model-consent/react': `file:./${basename(tarballs.react)}`,
-        react: '19.3.1', 'react-dom': '19.3.1',
-      },
-      devDependencies: { '@types/react': '19.3.0', '@types/react-dom': '19.3.0', typescript: '5.9.3', vite: '8.3.8' },
-      // The react tarball depends on "@model-consent/core": "0.1.0", which is not on the registry.
-      overrides: { '@model-consent/core': core },
-    }, null, 2))
-    for (const [path, text] of Object.entries(files)) write(path, text)
-    run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'])
-  })
+    step(`npm install (react ${react}, typescript 5.9.3, vite 8.3.8, the two tarballs)`, () => {
+      const core = `file:./${basename(tarballs.core)}`
+      write('package.json', JSON.stringify({
+        name: 'model-consent-consumer', private: true, type: 'module',
+        dependencies: {
+          '@model-consent/core': core,
+          '@model-consent/react': `file:./${basename(tarballs.react)}`,
+          react, 'react-dom': react,
+        },
+        devDependencies: { '@types/react': types, '@types/react-dom': typesDom, typescript: '5.9.3', vite: '8.3.8' },
+        // The react tarball depends on "@model-consent/core": "0.1.0", which is not on the registry.
+        overrides: { '@model-consent/core': core },
+      }, null, 2))
+      for (const [path, text] of Object.entries(files)) write(path, text)
+      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'])
+    })
 
-  step('tsc --noEmit (strict, moduleResolution bundler, jsx react-jsx)', () => {
-    run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])
-  })
+    step('tsc --noEmit (strict, moduleResolution bundler, jsx react-jsx)', () => {
+      run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])
+    })
 
-  step('renderToString(<ModelImprovementSetting policyVersion="2026-11" />) in Node', () => {
-    // Any warning printed while rendering on the server counts as a failure.
-    const ssr = spawnSync(process.execPath, ['ssr.mjs'], { cwd: app, encoding: 'utf8' })
-    if (ssr.status !== 0 || ssr.stderr.trim()) throw Object.assign(new Error('server render failed'), ssr)
-    return ssr.stdout.trim() + ', with role="switch" and aria-checked="false", no warnings'
-  })
+    step('renderToString(<ModelImprovementSetting policyVersion="2026-11" />) in Node', () => {
+      // Any warning printed while rendering on the server counts as a failure.
+      const ssr = spawnSync(process.execPath, ['ssr.mjs'], { cwd: app, encoding: 'utf8' })
+      if (ssr.status !== 0 || ssr.stderr.trim()) throw Object.assign(new Error('server render failed'), ssr)
+      return ssr.stdout.trim() + ', with role="switch" and aria-checked="false", no warnings'
+    })
 
-  step('vite build', () => {
-    run(process.execPath, [join(app, 'node_modules/vite/bin/vite.js'), 'build'])
-    if (!existsSync(join(app, 'dist/index.html'))) throw new Error('vite build wrote no dist/index.html')
-  })
-  ok = true
-} catch {
-  // step() has printed the failure.
-} finally {
-  if (process.env.KEEP_CONSUMER_APP) console.log(`kept ${app}`)
-  else rmSync(app, { recursive: true, force: true })
+    step('vite build', () => {
+      run(process.execPath, [join(app, 'node_modules/vite/bin/vite.js'), 'build'])
+      if (!existsSync(join(app, 'dist/index.html'))) throw new Error('vite build wrote no dist/index.html')
+    })
+    ok = true
+  } catch {
+    // step() has printed the failure.
+  } finally {
+    if (process.env.KEEP_CONSUMER_APP) console.log(`kept ${app}`)
+    else rmSync(app, { recursive: true, force: true })
+  }
+  return ok
 }
+
+let ok = true
+for (const versions of REACT_VERSIONS) ok = consumerApp(versions) && ok
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 console.log(ok ? `consumer test passed in ${seconds} s` : `consumer test FAILED after ${seconds} s`)
 process.exit(ok ? 0 : 1)
