@@ -17,6 +17,8 @@ export function createEmitter(eventTarget: EventTarget | undefined, report: (err
         handlers.delete(wrapper)
       }
     },
+    /** Whether an event would reach anyone: a handler or the event target. */
+    listening: (): boolean => !closed && (handlers.size > 0 || eventTarget !== undefined),
     emit(event: ConsentChangeEvent): void {
       if (closed) return
       for (const handler of [...handlers]) {

@@ -101,8 +101,12 @@ export function createStoreState(
       touched.clear()
       state.touchedAll = false
       if (!changed) return
-      for (const listener of [...listeners]) notify(listener)
-      for (const id of changed) for (const listener of [...(settingListeners.get(id) ?? [])]) notify(listener, id)
+      // Copies, so a listener that unsubscribes or subscribes does not change who is called now.
+      if (listeners.size > 0) for (const listener of [...listeners]) notify(listener)
+      for (const id of changed) {
+        const forSetting = settingListeners.get(id)
+        if (forSetting?.size) for (const listener of [...forSetting]) notify(listener, id)
+      }
     },
 
     setError(id: SettingId, error: ConsentErrorLike | null): void {
@@ -120,19 +124,22 @@ export function createStoreState(
 
     /** Applies changes to the saved decisions, publishes once, then emits one event per real value change. */
     apply(changes: readonly Change[], sourceOf: (change: Change) => ChangeSource, at: string): void {
-      const before = new Map(changes.map(({ id }) => [id, state.valueOf(id)]))
+      const previous: boolean[] = []
       for (const { id, decision } of changes) {
+        previous.push(state.valueOf(id))
         if (decision) state.decisions.set(id, decision)
         else state.decisions.delete(id)
         touched.add(id)
       }
       state.publish()
+      // With no handler and no event target, nobody hears an event: skip building it.
+      if (!emitter.listening()) return
       state.emitting++
       try {
-        for (const change of changes) {
-          const previousValue = before.get(change.id) ?? false
+        changes.forEach((change, index) => {
+          const previousValue = previous[index]!
           const value = change.decision?.value ?? false
-          if (value === previousValue) continue
+          if (value === previousValue) return
           emitter.emit(
             Object.freeze<ConsentChangeEvent>({
               type: 'consent-change',
@@ -145,7 +152,7 @@ export function createStoreState(
               timestamp: change.decision?.decidedAt ?? at,
             }),
           )
-        }
+        })
       } finally {
         state.emitting--
       }

@@ -17,6 +17,10 @@ export function createWriter(state: StoreState) {
 
   function schedule(task: () => Promise<void>, immediate: boolean): Promise<void> {
     const run = immediate ? task() : queue.then(task)
+    return track(run)
+  }
+  /** Later writes wait for `run`; its rejection counts as handled here (the caller still sees it). */
+  function track(run: Promise<void>): Promise<void> {
     active++
     const done = () => void active--
     queue = run.then(done, done)
@@ -26,15 +30,22 @@ export function createWriter(state: StoreState) {
 
   /** Queues a validated `set`, marking the setting pending unless it can be written at once. */
   function set(id: SettingId, value: boolean, source: SetSource): Promise<void> {
-    if (canRunNow()) return schedule(() => write(id, value, source, false), true)
+    if (canRunNow()) {
+      // Committed synchronously (the usual case with synchronous storage): nothing to wait for.
+      const run = write(id, value, source, false)
+      return run ? track(run) : Promise.resolve()
+    }
     markPending(id, 1)
     setError(id, null)
     publish()
-    return schedule(() => write(id, value, source, true), false)
+    return schedule(async () => write(id, value, source, true), false)
   }
 
-  /** Checks, saves and commits one `set`. Stays synchronous unless storage returns a promise. */
-  function write(id: SettingId, value: boolean, source: SetSource, marked: boolean): Promise<void> {
+  /**
+   * Checks, saves and commits one `set`. Stays synchronous unless storage returns a promise:
+   * returns `undefined` when it committed (or had nothing to do) synchronously.
+   */
+  function write(id: SettingId, value: boolean, source: SetSource, marked: boolean): Promise<void> | undefined {
     const finish = () => {
       if (marked) markPending(id, -1)
       marked = false
@@ -42,10 +53,10 @@ export function createWriter(state: StoreState) {
     if (value === valueOf(id) && !needsReconsent(state.decisions.get(id))) {
       finish()
       publish()
-      return Promise.resolve()
+      return undefined
     }
-    const off = graph.requirementsOf(id).filter((r) => !valueOf(r))
-    if (value && off.length > 0) {
+    const off = value ? graph.requirementsOf(id).filter((r) => !valueOf(r)) : []
+    if (off.length > 0) {
       finish()
       publish()
       const message = `Cannot turn on ${describe(id)} while ${off.map(describe).join(' and ')} is off.`
@@ -84,7 +95,7 @@ export function createWriter(state: StoreState) {
     }
     if (!isThenable(saving)) {
       commit()
-      return Promise.resolve()
+      return undefined
     }
     if (!marked) {
       marked = true

@@ -7,8 +7,9 @@ import {
   type SettingId,
   type SettingState,
 } from '@model-consent/core'
+import * as React from 'react'
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
-import { useConsentContext } from './consent-context'
+import { ConsentContext } from './consent-context'
 
 /** What `useConsent` returns: the setting's saved state and a setter. */
 export interface UseConsentResult extends SettingState {
@@ -23,10 +24,18 @@ function getFallbackStore(): ConsentStore {
   return fallbackStore
 }
 
+/**
+ * React 19's `use`, which reads a context without taking a hook slot and so may be skipped.
+ * `undefined` on React 18 (read through the namespace: a named import would fail there).
+ */
+const readContext = (React as { use?: <T>(context: React.Context<T>) => T }).use
+
 /** The store `useConsent` would use here: the argument, else the provider's, else the kit's private one. */
 export function useResolvedStore(store?: ConsentStore): ConsentStore {
-  const context = useConsentContext()
-  return store ?? context.store ?? getFallbackStore()
+  // With a store argument, React 19 skips the context: a component that does not read the
+  // context is not re-checked against it, which React does for every row of a long list.
+  const contextStore = readContext ? (store ?? readContext(ConsentContext).store) : React.useContext(ConsentContext).store
+  return store ?? contextStore ?? getFallbackStore()
 }
 
 function pick(snapshot: ConsentSnapshot, setting: SettingId): SettingState {

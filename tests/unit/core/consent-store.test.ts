@@ -179,6 +179,37 @@ describe('createConsentStore', () => {
     })
   })
 
+  describe('with synchronous storage', () => {
+    it('commits each set at once, even several in one tick, with no pending state in between', async () => {
+      const saved: unknown[] = []
+      const store = createConsentStore({ policyVersion: 'v1', storage: { load: () => null, save: (data) => void saved.push(data) } })
+      await store.ready
+      const seen: Array<Record<string, { value: boolean; pending: boolean }>> = []
+      store.subscribe(() => {
+        const { settings } = store.getSnapshot()
+        seen.push(Object.fromEntries(Object.entries(settings).map(([id, s]) => [id, { value: s.value, pending: s.pending }])))
+      })
+      const first = store.set('improve-model', true)
+      expect(stateOf(store, 'improve-model')).toMatchObject({ value: true, pending: false })
+      const second = store.set('include-audio', true)
+      expect(stateOf(store, 'include-audio')).toMatchObject({ value: true, pending: false })
+      await Promise.all([first, second])
+      expect(saved).toHaveLength(2)
+      expect(seen).toHaveLength(2)
+      expect(seen.flatMap((snapshot) => Object.values(snapshot)).some((s) => s.pending)).toBe(false)
+    })
+
+    it('rejects a set whose synchronous save throws, leaving the value as it was', async () => {
+      const errors: ConsentErrorLike[] = []
+      const storage = { load: () => null, save: () => { throw new Error('quota') } }
+      const store = createConsentStore({ policyVersion: 'v1', storage, onError: (error) => errors.push(error) })
+      await store.ready
+      await expect(store.set('improve-model', true)).rejects.toMatchObject({ code: 'save-failed' })
+      expect(stateOf(store, 'improve-model')).toMatchObject({ value: false, pending: false, error: expect.objectContaining({ code: 'save-failed' }) })
+      expect(errors).toHaveLength(1)
+    })
+  })
+
   describe('while a save is in flight', () => {
     it('marks the setting pending at once and keeps showing the saved value', async () => {
       const { store, storage } = setup()

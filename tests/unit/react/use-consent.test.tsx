@@ -66,6 +66,32 @@ describe('useConsent', () => {
     })
   })
 
+  describe('switching between a store argument and the provider', () => {
+    it('follows whichever store applies, without warnings, and reacts to the provider store after switching', async () => {
+      const own = createConsentStore({ policyVersion: 'v1' })
+      const shared = createConsentStore({ policyVersion: 'v1' })
+      await Promise.all([own.ready, shared.ready])
+      await own.set('improve-model', true)
+      const warnings = vi.spyOn(console, 'error').mockImplementation(() => {})
+      const warns = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      const wrapper = ({ children }: { children: ReactNode }) => <ConsentProvider store={shared}>{children}</ConsentProvider>
+      const { result, rerender } = renderHook(({ store }: { store?: ConsentStore }) => useConsent('improve-model', store), {
+        wrapper,
+        initialProps: { store: own },
+      })
+      expect(result.current.value).toBe(true)
+      rerender({ store: undefined })
+      expect(result.current.value).toBe(false)
+      await act(() => shared.set('improve-model', true))
+      expect(result.current.value).toBe(true)
+      rerender({ store: own })
+      await act(() => own.set('improve-model', false))
+      expect(result.current.value).toBe(false)
+      expect(warnings).not.toHaveBeenCalled()
+      expect(warns).not.toHaveBeenCalled()
+    })
+  })
+
   describe('without a provider or store', () => {
     it('works out of the box with a private in-memory store that starts off', async () => {
       const { result } = renderHook(() => useConsent('include-audio'))
