@@ -77,7 +77,7 @@ describe('useConsent', () => {
       const wrapper = ({ children }: { children: ReactNode }) => <ConsentProvider store={shared}>{children}</ConsentProvider>
       const { result, rerender } = renderHook(({ store }: { store?: ConsentStore }) => useConsent('improve-model', store), {
         wrapper,
-        initialProps: { store: own },
+        initialProps: { store: own } as { store?: ConsentStore },
       })
       expect(result.current.value).toBe(true)
       rerender({ store: undefined })
