@@ -71,6 +71,34 @@ describe('ConsentConfirmDialog in Chromium', () => {
     await expect.element(screen.getByRole('button', { name: 'Change model training' })).toHaveFocus()
   })
 
+  it('treats a close it did not ask for as Cancel, and stays closed when the parent agrees', async () => {
+    const onCancel = vi.fn()
+    const { screen, dialog } = await openDialog({ onCancel })
+    dialog.close() // as Chromium does on Escape without user activation, or a script
+    await expect.poll(() => onCancel.mock.calls.length).toBe(1)
+    expect(dialog.open).toBe(false)
+    await expect.element(screen.getByRole('button', { name: 'Change model training' })).toHaveFocus()
+    expect(document.documentElement.style.overflow).toBe('')
+  })
+
+  it('shows itself again after a close it did not ask for while a controlled parent keeps it open', async () => {
+    const onOpenChange = vi.fn()
+    const onCancel = vi.fn()
+    const screen = await render(
+      <main>
+        <ConsentConfirmDialog open onOpenChange={onOpenChange} onCancel={onCancel} />
+      </main>,
+    )
+    const dialog = screen.getByRole('alertdialog', { name: en.confirmEnableTitle }).element() as HTMLDialogElement
+    await expect.poll(() => dialog.open).toBe(true)
+    dialog.close()
+    await expect.poll(() => onOpenChange.mock.calls).toEqual([[false]])
+    expect(onCancel).toHaveBeenCalledTimes(1)
+    await expect.poll(() => dialog.open).toBe(true)
+    expect(dialog.matches(':modal')).toBe(true)
+    expect(document.activeElement).toBe(byText(en.cancel))
+  })
+
   it('confirms with the confirm button and returns focus to the opener', async () => {
     const onCancel = vi.fn()
     const onConfirm = vi.fn()

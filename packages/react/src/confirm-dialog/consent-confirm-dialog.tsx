@@ -1,7 +1,9 @@
 import {
   forwardRef,
+  useEffect,
   useId,
   useRef,
+  useState,
   type ComponentPropsWithoutRef,
   type ReactNode,
   type SyntheticEvent,
@@ -11,7 +13,7 @@ import { composeEventHandlers } from '../shared/compose-event-handlers'
 import { useComposedRefs } from '../shared/compose-refs'
 import { useControllableState } from '../shared/use-controllable-state'
 import { useMessages } from '../shared/use-messages'
-import { useModalDialog } from './use-modal-dialog'
+import { showDialog, useModalDialog } from './use-modal-dialog'
 import { wrapFocus } from './wrap-focus'
 
 type NativeDialogProps = Omit<
@@ -106,10 +108,21 @@ export const ConsentConfirmDialog = forwardRef<HTMLDialogElement, ConsentConfirm
       event.preventDefault()
       if (open) cancel()
     }
-    // A close we did not ask for (see above) is still a Cancel.
+    // A close we did not ask for (see above, or a script calling `close()`) is still a Cancel.
+    // If the parent keeps `open`, the dialog is shown again: what it says is what is shown.
+    const [unaskedCloses, setUnaskedCloses] = useState(0)
     const handleCloseEvent = () => {
-      if (open && dialogRef.current?.open === false) cancel()
+      if (!open || dialogRef.current?.open !== false) return
+      cancel()
+      setUnaskedCloses((count) => count + 1)
     }
+    useEffect(() => {
+      const dialog = dialogRef.current
+      if (unaskedCloses === 0 || !open || !dialog || dialog.open) return
+      showDialog(dialog)
+      cancelRef.current?.focus()
+      // Runs only after a close we did not ask for; `useModalDialog` follows `open` itself.
+    }, [unaskedCloses])
 
     return (
       <dialog

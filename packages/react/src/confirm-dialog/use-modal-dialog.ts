@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react'
 
-function showDialog(dialog: HTMLDialogElement): void {
+/** Shows `dialog` as a modal unless it is already open. @internal */
+export function showDialog(dialog: HTMLDialogElement): void {
   if (dialog.open) return
   // jsdom has HTMLDialogElement without showModal(): fall back to the attribute so
   // roles, names and clicks can still be tested there.
