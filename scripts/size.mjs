@@ -30,6 +30,8 @@ const entries = [
     label: 'floor: Radix Switch + 7 message sets',
     code: "export { Root, Thumb } from '@radix-ui/react-switch'\nexport { locales } from './dist/messages/locales.js'",
   },
+  // What dropping the six non-English message sets would save (they are replaced by English here).
+  { id: 'englishOnly', label: 'react, English messages only', code: "export * from '@model-consent/react'", englishOnly: true },
   {
     id: 'baseline',
     label: 'baseline: Radix Switch + AlertDialog',
@@ -54,7 +56,18 @@ const ourPackages = {
   },
 }
 
-async function bundle(code, minify) {
+/** Replaces the six non-English message modules with English, to show what they weigh. */
+const englishOnly = {
+  name: 'english-only',
+  setup(b) {
+    b.onLoad({ filter: /packages\/react\/dist\/messages\/(es|fr|de|pt-br|ja|ar)\.js$/ }, ({ path }) => {
+      const name = path.endsWith('pt-br.js') ? 'ptBR' : path.match(/(\w+)\.js$/)[1]
+      return { contents: `export { en as ${name} } from './en.js'`, loader: 'js', resolveDir: dirname(path) }
+    })
+  },
+}
+
+async function bundle(code, minify, extraPlugins = []) {
   const result = await build({
     stdin: { contents: code, resolveDir: reactDir, loader: 'js', sourcefile: 'entry.js' },
     bundle: true,
@@ -68,14 +81,15 @@ async function bundle(code, minify) {
     define: { 'process.env.NODE_ENV': '"production"' },
     metafile: true,
     logLevel: 'error',
-    plugins: [ourPackages],
+    plugins: [ourPackages, ...extraPlugins],
   })
   const output = Object.values(result.metafile.outputs)[0]
   return { bytes: result.outputFiles[0].contents, inputs: output.inputs }
 }
 
 async function measure(entry) {
-  const [raw, min] = await Promise.all([bundle(entry.code, false), bundle(entry.code, true)])
+  const plugins = entry.englishOnly ? [englishOnly] : []
+  const [raw, min] = await Promise.all([bundle(entry.code, false, plugins), bundle(entry.code, true, plugins)])
   const contributions = Object.entries(min.inputs)
     .filter(([, info]) => info.bytesInOutput > 0)
     .map(([path, info]) => [path.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^(\.\.\/)+/, ''), info.bytesInOutput])
