@@ -2,7 +2,7 @@
 // setting, with 1, 100 and 1,000 subscribers spread over different settings of a 1,000-setting
 // store, and, separately, with 10, 100 and 1,000 settings defined. Rounds alternate between the
 // configurations to cancel drift. Prints JSON with per-round ns per set.
-import { createConsentStore, type ConsentStore } from '@model-consent/core'
+import { createConsentStore, memoryStorage, type ConsentStore } from '@model-consent/core'
 
 const ROUNDS = Number(process.env.BENCH_STORE_ROUNDS ?? 21)
 /** Each round runs about this long; the number of sets per round is calibrated per configuration. */
@@ -21,7 +21,9 @@ interface Config {
 
 async function setup(kind: Config['kind'], settings: number, subscribers: number): Promise<Config> {
   const ids = Array.from({ length: settings }, (_, i) => `s${i}`)
-  const store = createConsentStore({ policyVersion: 'bench-1', settings: ids.map((id) => ({ id })) })
+  // An explicit storage, so every set also builds and saves the stored record (the default
+  // in-memory storage is private to the store and skips that).
+  const store = createConsentStore({ policyVersion: 'bench-1', settings: ids.map((id) => ({ id })), storage: memoryStorage() })
   await store.ready
   const calls = { target: 0, others: 0 }
   store.subscribe(() => void calls.target++, TARGET)

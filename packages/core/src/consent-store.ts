@@ -34,6 +34,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     report,
     options.eventTarget,
   )
+  // Nothing outside this store can read its default in-memory storage: keep changes in the
+  // store's own state and skip building a stored record nobody would load.
+  if (options.storage === undefined) state.memoryOnly = true
   const writer = createWriter(state)
   const loader = loadAndSync(state, writer.reconcileLater)
   writer.after(loader.ready)

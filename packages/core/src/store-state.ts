@@ -31,7 +31,7 @@ export interface StoreState {
   readonly pending: Map<SettingId, number>
   readonly errors: Map<SettingId, ConsentErrorLike>
   status: 'loading' | 'ready'
-  /** Storage could not be read: choices are kept in memory only. */
+  /** Choices are kept in memory only: no storage was given, or it could not be read. Nothing is saved. */
   memoryOnly: boolean
   destroyed: boolean
   /** Event handlers are running (writes wait rather than nest). */

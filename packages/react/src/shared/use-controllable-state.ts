@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useInsertionEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { isDevelopment } from './dev'
 
 /** Options for {@link useControllableState}. */
@@ -32,12 +32,6 @@ export function useControllableState<T>({
   const isControlled = prop !== undefined
   const value = isControlled ? prop : uncontrolled
 
-  const onChangeRef = useRef(onChange)
-  // Updated before any layout effect runs, so a setter called from one sees the latest handler.
-  useInsertionEffect(() => {
-    onChangeRef.current = onChange
-  })
-
   const wasControlled = useRef(isControlled)
   useEffect(() => {
     if (wasControlled.current === isControlled) return
@@ -56,9 +50,9 @@ export function useControllableState<T>({
     (next: T) => {
       if (Object.is(next, value)) return
       if (!isControlled) setUncontrolled(next)
-      onChangeRef.current?.(next)
+      onChange?.(next)
     },
-    [isControlled, value],
+    [isControlled, value, onChange],
   )
 
   return [value, setValue] as const
