@@ -2,14 +2,18 @@
 // Consumer test: installs the packed packages into a fresh app outside the workspace (once with
 // React 19 and once with React 18.3, the two ends of the peer range), as a
 // user would, and checks that it type-checks (strict, moduleResolution bundler), that
-// `ModelImprovementSetting` server-renders in plain Node with react-dom/server, and that
-// Vite bundles it. Run `pnpm build` first. Exits 1 on the first failing step.
+// `ModelImprovementSetting` server-renders in plain Node with react-dom/server, that Vite
+// bundles it, and that the bundled app works in Chromium (a person turns the setting on through
+// the confirmation; `useConsent` saves to localStorage). Run `pnpm build` first. Exits 1 on the
+// first failing step.
 // KEEP_CONSUMER_APP=1 keeps the temporary app for debugging.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { serve } from '../bench/lib/server.mjs'
 import { pack } from './lib/pack.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -21,11 +25,13 @@ const REACT_VERSIONS = [
 ]
 let app = ''
 
-function step(title, fn) {
+const chromiumFlags = JSON.parse(readFileSync(join(root, 'scripts/lib/chromium.json'), 'utf8'))
+
+async function step(title, fn) {
   const t = performance.now()
   process.stdout.write(`- ${title} ... `)
   try {
-    const note = fn()
+    const note = await fn()
     console.log(`ok (${((performance.now() - t) / 1000).toFixed(1)} s)${note ? `: ${note}` : ''}`)
   } catch (error) {
     console.log('FAILED')
@@ -81,7 +87,7 @@ import { App } from './app'
 createRoot(document.getElementById('root')!).render(<App />)
 `,
   'src/css.d.ts': "declare module '*.css'\n",
-  'index.html': '<!doctype html><html lang="en"><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n',
+  'index.html': '<!doctype html><html lang="en"><head><title>Settings</title><link rel="icon" href="data:,"></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n',
   'vite.config.mjs': "export default { logLevel: 'warn', oxc: { jsx: { runtime: 'automatic' } } }\n",
   'ssr.mjs': `import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
@@ -97,13 +103,13 @@ console.log(html.length + ' characters of HTML')
 `,
 }
 
-function consumerApp({ react, types, typesDom }) {
+async function consumerApp({ react, types, typesDom }) {
   app = mkdtempSync(join(tmpdir(), 'mc-consumer-'))
   let ok = false
   try {
     console.log(`consumer test with React ${react} in ${app}`)
     let tarballs
-    step('pnpm pack @model-consent/core and @model-consent/react', () => {
+    await step('pnpm pack @model-consent/core and @model-consent/react', () => {
       for (const name of ['core', 'react']) {
         if (!existsSync(join(root, 'packages', name, 'dist/index.js'))) throw new Error(`packages/${name}/dist is missing: run \`pnpm build\` first`)
       }
@@ -111,7 +117,7 @@ function consumerApp({ react, types, typesDom }) {
       return Object.values(tarballs).map((t) => basename(t)).join(', ')
     })
 
-    step(`npm install (react ${react}, typescript 5.9.3, vite 8.3.8, the two tarballs)`, () => {
+    await step(`npm install (react ${react}, typescript 5.9.3, vite 8.3.8, the two tarballs)`, () => {
       const core = `file:./${basename(tarballs.core)}`
       write('package.json', JSON.stringify({
         name: 'model-consent-consumer', private: true, type: 'module',
@@ -128,21 +134,23 @@ function consumerApp({ react, types, typesDom }) {
       run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'])
     })
 
-    step('tsc --noEmit (strict, moduleResolution bundler, jsx react-jsx)', () => {
+    await step('tsc --noEmit (strict, moduleResolution bundler, jsx react-jsx)', () => {
       run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])
     })
 
-    step('renderToString(<ModelImprovementSetting policyVersion="2026-11" />) in Node', () => {
+    await step('renderToString(<ModelImprovementSetting policyVersion="2026-11" />) in Node', () => {
       // Any warning printed while rendering on the server counts as a failure.
       const ssr = spawnSync(process.execPath, ['ssr.mjs'], { cwd: app, encoding: 'utf8' })
       if (ssr.status !== 0 || ssr.stderr.trim()) throw Object.assign(new Error('server render failed'), ssr)
       return ssr.stdout.trim() + ', with role="switch" and aria-checked="false", no warnings'
     })
 
-    step('vite build', () => {
+    await step('vite build', () => {
       run(process.execPath, [join(app, 'node_modules/vite/bin/vite.js'), 'build'])
       if (!existsSync(join(app, 'dist/index.html'))) throw new Error('vite build wrote no dist/index.html')
     })
+
+    await step('in Chromium: turn the setting on through the confirmation, and save with useConsent', () => useBuiltApp(join(app, 'dist')))
     ok = true
   } catch {
     // step() has printed the failure.
@@ -153,8 +161,45 @@ function consumerApp({ react, types, typesDom }) {
   return ok
 }
 
+/** Opens the built app in Chromium and uses it the way a person would. Throws on any problem. */
+async function useBuiltApp(dir) {
+  const server = await serve(dir)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? chromiumFlags.executablePath,
+    headless: true,
+    args: chromiumFlags.args,
+  })
+  try {
+    const page = await browser.newPage()
+    const problems = []
+    page.on('pageerror', (error) => problems.push(String(error)))
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`)
+    })
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+    })
+    await page.goto(`${server.origin}/`)
+    const main = page.getByRole('switch', { name: 'Improve the model for everyone' })
+    const audio = page.getByRole('switch', { name: 'Include audio recordings' })
+    await main.click({ timeout: 10_000 })
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Turn on' }).click({ timeout: 5_000 })
+    await page.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true', null, { timeout: 5_000 })
+    if (await audio.isDisabled()) throw new Error('"Include audio recordings" is still disabled with the main setting on')
+    await page.getByRole('button', { name: 'Off', exact: true }).click({ timeout: 5_000 })
+    await page.getByRole('button', { name: 'On', exact: true }).waitFor({ timeout: 5_000 })
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('model-consent') ?? 'null'))
+    if (stored?.decisions?.['improve-model']?.value !== true) throw new Error(`localStorage holds ${JSON.stringify(stored)}`)
+    if (problems.length) throw new Error(`the page logged:\n${problems.join('\n')}`)
+    return 'switch on after "Turn on", audio enabled, useConsent saved to localStorage, no console errors'
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
 let ok = true
-for (const versions of REACT_VERSIONS) ok = consumerApp(versions) && ok
+for (const versions of REACT_VERSIONS) ok = (await consumerApp(versions)) && ok
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 console.log(ok ? `consumer test passed in ${seconds} s` : `consumer test FAILED after ${seconds} s`)
 process.exit(ok ? 0 : 1)
