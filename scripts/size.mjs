@@ -21,8 +21,13 @@ const entries = [
   { id: 'react', label: '@model-consent/react (everything)', code: "export * from '@model-consent/react'", budget: 22.75 * KIB, target: 8 * KIB },
   { id: 'core', label: '@model-consent/core (everything)', code: "export * from '@model-consent/core'", budget: 6 * KIB, target: 1.5 * KIB },
   { id: 'useConsent', label: '{ useConsent } only', code: "export { useConsent } from '@model-consent/react'" },
+  // What an app pays for one part alone (each part's default texts come in all seven locales).
+  { id: 'switchOnly', label: '{ ConsentSwitch } only', code: "export { ConsentSwitch } from '@model-consent/react'" },
+  { id: 'dialogOnly', label: '{ ConsentConfirmDialog } only', code: "export { ConsentConfirmDialog } from '@model-consent/react'" },
+  { id: 'settingOnly', label: '{ ModelImprovementSetting } only', code: "export { ModelImprovementSetting } from '@model-consent/react'" },
   // Context for the react budget: the part of it that Radix Switch itself takes.
   { id: 'radixSwitch', label: '@radix-ui/react-switch alone', code: "export { Root, Thumb } from '@radix-ui/react-switch'" },
+  { id: 'radixAlertDialog', label: '@radix-ui/react-alert-dialog alone', code: "export * as AlertDialog from '@radix-ui/react-alert-dialog'" },
   // What no version of the react bundle can go below while it ships Radix Switch (issue 3) and
   // the seven message sets that `locale` selects (issue 6): compare with the 8 kB target.
   {
