@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fnv1a64 } from '../../../packages/react/src/messages/disclosure-version'
 import {
@@ -242,6 +243,35 @@ describe('disclosureVersion', () => {
   it('hashes text as UTF-8', () => {
     const text = 'تحسين النموذج · すべて · é · 😀'
     expect(fnv1a64(text)).toBe(fnv1a64Bytes(new TextEncoder().encode(text)))
+  })
+
+  it('matches a BigInt FNV-1a 64 over TextEncoder bytes for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => fnv1a64(text) === fnv1a64Bytes(new TextEncoder().encode(text))),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('gives each shipped locale the version of a fresh copy of its words', () => {
+    for (const locale of supportedLocales) {
+      expect(disclosureVersion(locale)).toBe(disclosureVersion({ ...locales[locale] }))
+      expect(disclosureVersion(locale)).toBe(disclosureVersion(locale))
+    }
+  })
+
+  it('ships frozen message sets, so a cached version can never go stale', () => {
+    for (const locale of supportedLocales) expect(Object.isFrozen(locales[locale])).toBe(true)
+    expect(() => {
+      ;(en as { title: string }).title = 'Changed'
+    }).toThrow(TypeError)
+    expect(disclosureVersion(en)).toBe(englishDisclosureVersion)
+  })
+
+  it('versions words changed in place on an unfrozen copy', () => {
+    const copy = { ...en }
+    const before = disclosureVersion(copy)
+    copy.summaryOn = 'Something else'
+    expect(disclosureVersion(copy)).not.toBe(before)
   })
 })
 

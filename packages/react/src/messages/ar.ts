@@ -5,7 +5,7 @@ import type { ConsentMessages } from './types'
  * Buttons and titles use verbal nouns ("تفعيل", "إيقاف"), as Arabic interfaces do, so no text
  * assumes the reader's gender; the rest reads the same for everyone when written without vowel marks.
  */
-export const ar: ConsentMessages = {
+export const ar: ConsentMessages = /* @__PURE__ */ Object.freeze({
   title: 'تحسين النموذج للجميع',
   stateOn: 'مفعّل',
   stateOff: 'غير مفعّل',
@@ -44,4 +44,4 @@ export const ar: ConsentMessages = {
   errorStillOff: 'تعذّر حفظ اختيارك. ما زال الإعداد غير مفعّل.',
   retry: 'إعادة المحاولة',
   reconsent: 'تغيّرت سياستنا، لذلك أوقفنا هذا الإعداد. يُرجى قراءة ما يعنيه ثم الاختيار من جديد.',
-}
+})

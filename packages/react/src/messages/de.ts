@@ -4,7 +4,7 @@ import type { ConsentMessages } from './types'
  * German copy, formal "Sie": the safer register for a decision about personal data.
  * "Ihre Unterhaltungen" rather than "sie" where a lowercase "sie" could be misread as "Sie".
  */
-export const de: ConsentMessages = {
+export const de: ConsentMessages = /* @__PURE__ */ Object.freeze({
   title: 'Das Modell für alle verbessern',
   stateOn: 'An',
   stateOff: 'Aus',
@@ -43,4 +43,4 @@ export const de: ConsentMessages = {
   errorStillOff: 'Wir konnten Ihre Auswahl nicht speichern. Die Einstellung ist noch aus.',
   retry: 'Erneut versuchen',
   reconsent: 'Unsere Richtlinie hat sich geändert. Deshalb haben wir diese Einstellung ausgeschaltet. Bitte lesen Sie, was sie bedeutet, und entscheiden Sie neu.',
-}
+})

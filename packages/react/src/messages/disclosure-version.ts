@@ -35,31 +35,40 @@ export const DISCLOSURE_KEYS = [
 /** A key of `DISCLOSURE_KEYS`. */
 export type DisclosureKey = (typeof DISCLOSURE_KEYS)[number]
 
-const FNV_OFFSET = 0xcbf29ce484222325n
-const FNV_PRIME = 0x100000001b3n
-
-/** UTF-8 bytes of `text`, encoded by hand so no `TextEncoder` is needed (older React Native). */
-function utf8(text: string): number[] {
-  const bytes: number[] = []
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0
-    if (code < 0x80) bytes.push(code)
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f))
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f))
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f))
-  }
-  return bytes
-}
-
 /**
- * FNV-1a, 64 bits, of the UTF-8 bytes of `text`, as 16 hex digits.
+ * FNV-1a, 64 bits, of the UTF-8 bytes of `text`, as 16 hex digits. The 64-bit state is four
+ * 16-bit limbs (most significant first), so plain number arithmetic stays exact and no
+ * `BigInt` or `TextEncoder` is needed: multiplying by the prime 2^40 + 0x1b3 is `h * 0x1b3`
+ * plus `h` shifted left by 40 bits, carried limb by limb.
  * @internal exported for its test vectors only
  */
 export function fnv1a64(text: string): string {
-  let hash = FNV_OFFSET
-  for (const byte of utf8(text)) hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * FNV_PRIME)
-  return hash.toString(16).padStart(16, '0')
+  let h3 = 0xcbf2
+  let h2 = 0x9ce4
+  let h1 = 0x8422
+  let h0 = 0x2325
+  const add = (byte: number): void => {
+    h0 ^= byte
+    const t0 = h0 * 0x1b3
+    const t1 = h1 * 0x1b3 + (t0 >>> 16)
+    const t2 = h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16)
+    h3 = (h3 * 0x1b3 + (h1 << 8) + (t2 >>> 16)) & 0xffff
+    h2 = t2 & 0xffff
+    h1 = t1 & 0xffff
+    h0 = t0 & 0xffff
+  }
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0
+    if (code < 0x80) add(code)
+    else if (code < 0x800) add(0xc0 | (code >> 6)), add(0x80 | (code & 0x3f))
+    else if (code < 0x10000) add(0xe0 | (code >> 12)), add(0x80 | ((code >> 6) & 0x3f)), add(0x80 | (code & 0x3f))
+    else add(0xf0 | (code >> 18)), add(0x80 | ((code >> 12) & 0x3f)), add(0x80 | ((code >> 6) & 0x3f)), add(0x80 | (code & 0x3f))
+  }
+  return [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, '0')).join('')
 }
+
+/** Versions already computed, by messages object: the shipped tables are hashed once per page or server. */
+const versions = new WeakMap<object, string>()
 
 /**
  * A stable id of the disclosure words, such as `"disclosure-1a2b3c4d5e6f7a8b"`: a 64-bit FNV-1a
@@ -75,6 +84,8 @@ export function fnv1a64(text: string): string {
  */
 export function disclosureVersion(source?: string | ConsentMessages): string {
   const messages = typeof source === 'object' && source !== null ? source : resolveMessages(source)
+  const known = versions.get(messages)
+  if (known !== undefined) return known
   const entries = DISCLOSURE_KEYS.map((key): [DisclosureKey, string] => {
     const value: unknown = messages[key]
     if (typeof value !== 'string') {
@@ -83,7 +94,10 @@ export function disclosureVersion(source?: string | ConsentMessages): string {
     return [key, value]
   })
   // JSON keeps the pairs unambiguous: no text can pass for a key or a boundary.
-  return `disclosure-${fnv1a64(JSON.stringify(entries))}`
+  const version = `disclosure-${fnv1a64(JSON.stringify(entries))}`
+  // Only frozen messages are remembered: words changed in place must give a new version.
+  if (Object.isFrozen(messages)) versions.set(messages, version)
+  return version
 }
 
 /** `disclosureVersion` of the default English messages, without overrides. */

@@ -6,7 +6,7 @@ import type { ConsentMessages } from './types'
  * no sentence over 20 words and 15 on average.
  * The two choices get equal weight: no pressure, no guilt, buttons that say what they do.
  */
-export const en: ConsentMessages = {
+export const en: ConsentMessages = /* @__PURE__ */ Object.freeze({
   title: 'Improve the model for everyone',
   stateOn: 'On',
   stateOff: 'Off',
@@ -45,4 +45,4 @@ export const en: ConsentMessages = {
   errorStillOff: "We couldn't save your choice. It is still off.",
   retry: 'Try again',
   reconsent: 'Our policy has changed, so we turned this off. Please read what it means and choose again.',
-}
+})

@@ -1,7 +1,7 @@
 import type { ConsentMessages } from './types'
 
 /** Spanish copy, informal "tú" as in most consumer apps; neutral for Spain and Latin America. */
-export const es: ConsentMessages = {
+export const es: ConsentMessages = /* @__PURE__ */ Object.freeze({
   title: 'Mejorar el modelo para todos',
   stateOn: 'Activado',
   stateOff: 'Desactivado',
@@ -40,4 +40,4 @@ export const es: ConsentMessages = {
   errorStillOff: 'No pudimos guardar tu elección. Sigue desactivado.',
   retry: 'Intentar de nuevo',
   reconsent: 'Nuestra política ha cambiado, así que lo desactivamos. Lee lo que significa y vuelve a elegir.',
-}
+})

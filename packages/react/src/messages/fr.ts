@@ -6,7 +6,7 @@ import type { ConsentMessages } from './types'
  * French copy, formal "vous" as in most French consumer apps.
  * "Sauvegarder" (not "enregistrer") for saving, so it is never confused with "enregistrements" (recordings).
  */
-export const fr: ConsentMessages = {
+export const fr: ConsentMessages = /* @__PURE__ */ Object.freeze({
   title: 'Améliorer le modèle pour tous',
   stateOn: 'Activé',
   stateOff: 'Désactivé',
@@ -45,4 +45,4 @@ export const fr: ConsentMessages = {
   errorStillOff: 'Nous n’avons pas pu sauvegarder votre choix. Le réglage est toujours désactivé.',
   retry: 'Réessayer',
   reconsent: 'Notre politique a changé, nous avons donc désactivé ce réglage. Lisez ce qu’il signifie, puis choisissez à nouveau.',
-}
+})

@@ -4,7 +4,7 @@ import type { ConsentMessages } from './types'
  * Japanese copy in the polite です/ます form, without "あなた" (natural Japanese leaves the reader implied).
  * 録音 (audio recordings) and 録画 (video recordings) are the everyday words.
  */
-export const ja: ConsentMessages = {
+export const ja: ConsentMessages = /* @__PURE__ */ Object.freeze({
   title: 'すべての人のためにモデルを改善する',
   stateOn: 'オン',
   stateOff: 'オフ',
@@ -43,4 +43,4 @@ export const ja: ConsentMessages = {
   errorStillOff: '選択内容を保存できませんでした。設定はオフのままです。',
   retry: 'もう一度試す',
   reconsent: 'ポリシーが変わったため、この設定をオフにしました。内容を読んで、もう一度選んでください。',
-}
+})

@@ -1,7 +1,7 @@
 import type { ConsentMessages } from './types'
 
 /** Brazilian Portuguese copy, "você" as in Brazilian consumer apps. Also served for `pt` and `pt-PT`. */
-export const ptBR: ConsentMessages = {
+export const ptBR: ConsentMessages = /* @__PURE__ */ Object.freeze({
   title: 'Melhorar o modelo para todos',
   stateOn: 'Ativado',
   stateOff: 'Desativado',
@@ -40,4 +40,4 @@ export const ptBR: ConsentMessages = {
   errorStillOff: 'Não foi possível salvar sua escolha. A opção continua desativada.',
   retry: 'Tentar de novo',
   reconsent: 'Nossa política mudou, então desativamos esta opção. Leia o que ela significa e escolha de novo.',
-}
+})
