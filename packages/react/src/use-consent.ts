@@ -34,7 +34,9 @@ const readContext = (React as { use?: <T>(context: React.Context<T>) => T }).use
 export function useResolvedStore(store?: ConsentStore): ConsentStore {
   // With a store argument, React 19 skips the context: a component that does not read the
   // context is not re-checked against it, which React does for every row of a long list.
-  const contextStore = readContext ? (store ?? readContext(ConsentContext).store) : React.useContext(ConsentContext).store
+  const contextStore = readContext
+    ? store ?? readContext(ConsentContext).store
+    : React.useContext(ConsentContext).store
   return store ?? contextStore ?? getFallbackStore()
 }
 
