@@ -46,6 +46,8 @@ const entries = [
 
 /** Modules that `{ useConsent }` alone must not pull in. */
 const FORBIDDEN_FOR_USE_CONSENT = [/packages\/react\/dist\/confirm-dialog\//, /packages\/react\/dist\/switch\//, /@radix-ui[+/]react-switch/]
+/** `{ ConsentSwitch }` alone needs only its On/Off texts, not the full message sets. */
+const FORBIDDEN_FOR_SWITCH = [/packages\/react\/dist\/messages\/(en|es|fr|de|pt-br|ja|ar|locales)\.js$/, /packages\/react\/dist\/confirm-dialog\//]
 
 /** Resolves our packages through their package.json `exports` to the built files. */
 const ourPackages = {
@@ -121,6 +123,8 @@ for (const r of Object.values(results)) {
 }
 const leaked = results.useConsent.inputs.filter((p) => FORBIDDEN_FOR_USE_CONSENT.some((re) => re.test(p)))
 if (leaked.length) failures.push(`{ useConsent } pulls in: ${leaked.join(', ')}`)
+const switchLeaked = results.switchOnly.inputs.filter((p) => FORBIDDEN_FOR_SWITCH.some((re) => re.test(p)))
+if (switchLeaked.length) failures.push(`{ ConsentSwitch } pulls in: ${switchLeaked.join(', ')}`)
 const ratio = results.react.gzip / results.baseline.gzip
 
 console.log(`${pad('entry', 40)}${padL('raw', 11)}${padL('min', 11)}${padL('min+gzip', 11)}  ${pad('budget (CI)', 16)}target (issue 5)`)
@@ -134,6 +138,7 @@ console.log(
   `floor of the react bundle (Radix Switch + the 7 message sets, no code of ours): ${kb(results.floor.gzip)}, ` +
     `${results.floor.gzip > results.react.target ? 'above' : 'within'} the ${kb(results.react.target)} target`,
 )
+console.log(`tree-shaking, { ConsentSwitch } only, no full message sets: ${switchLeaked.length ? `FAIL (${switchLeaked.join(', ')})` : 'ok'}`)
 console.log(`tree-shaking, { useConsent } only: ${leaked.length ? 'FAIL' : 'ok'} (${results.useConsent.inputs.length} modules: ${results.useConsent.inputs.join(', ')})`)
 console.log('1 kB = 1024 bytes; react, react-dom, react/jsx-runtime, react-dom/client external; esbuild ' + esbuildVersion)
 
@@ -149,6 +154,7 @@ const report = {
   ratioToBaseline: Number(ratio.toFixed(3)),
   floorAboveReactTarget: results.floor.gzip > results.react.target,
   treeShaking: { entry: results.useConsent.code, ok: leaked.length === 0, modules: results.useConsent.inputs },
+  switchTreeShaking: { entry: results.switchOnly.code, ok: switchLeaked.length === 0, modules: results.switchOnly.inputs },
 }
 mkdirSync(join(root, 'bench'), { recursive: true })
 writeFileSync(join(root, 'bench/size.json'), JSON.stringify(report, null, 2) + '\n')

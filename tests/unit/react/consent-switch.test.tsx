@@ -2,6 +2,9 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createRef, useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
+import { ConsentProvider } from '../../../packages/react/src/consent-provider'
+import { locales, supportedLocales, type ConsentMessages } from '../../../packages/react/src/messages'
+import { stateTexts } from '../../../packages/react/src/messages/state-texts'
 import {
   ConsentSwitch,
   type ConsentSwitchProps,
@@ -47,6 +50,50 @@ describe('ConsentSwitch', () => {
   it('uses overridden state texts', () => {
     render(<Labelled stateText defaultChecked messages={{ stateOn: 'Enabled' }} />)
     expect(getSwitch().querySelector('[data-slot="switch-state"]')).toHaveTextContent('Enabled')
+  })
+
+  describe('state texts', () => {
+    const stateOf = () => getSwitch().querySelector('[data-slot="switch-state"]')
+
+    it('come from the locale prop, matching a locale the way the other parts do', () => {
+      render(<Labelled stateText locale="de-AT" />)
+      expect(stateOf()).toHaveTextContent(locales.de.stateOff)
+    })
+
+    it('follow the provider locale, and the component overrides win over the provider ones', () => {
+      const { rerender } = render(
+        <ConsentProvider locale="fr" messages={{ stateOff: 'Pas activé' }}>
+          <Labelled stateText />
+        </ConsentProvider>,
+      )
+      expect(stateOf()).toHaveTextContent('Pas activé')
+      rerender(
+        <ConsentProvider locale="fr" messages={{ stateOff: 'Pas activé' }}>
+          <Labelled stateText checked={false} messages={{ stateOff: 'Éteint' }} />
+        </ConsentProvider>,
+      )
+      expect(stateOf()).toHaveTextContent('Éteint')
+      rerender(
+        <ConsentProvider locale="fr" messages={{ stateOff: 'Pas activé' }}>
+          <Labelled stateText checked messages={{ stateOff: 'Éteint' }} />
+        </ConsentProvider>,
+      )
+      expect(stateOf()).toHaveTextContent(locales.fr.stateOn)
+    })
+
+    it('refuse an override that is not a string with a TypeError naming the key', () => {
+      vi.spyOn(console, 'error').mockImplementation(() => {})
+      expect(() => render(<Labelled stateText messages={{ stateOn: 5 as unknown as string }} />)).toThrow(
+        /Message "stateOn" must be a string, but got 5/,
+      )
+      expect(() => render(<Labelled stateText messages={'On' as unknown as Partial<ConsentMessages>} />)).toThrow(TypeError)
+    })
+
+    it('match the shipped message sets word for word', () => {
+      for (const locale of supportedLocales) {
+        expect(stateTexts[locale]).toEqual({ stateOn: locales[locale].stateOn, stateOff: locales[locale].stateOff })
+      }
+    })
   })
 
   describe('when uncontrolled', () => {

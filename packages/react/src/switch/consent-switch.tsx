@@ -2,7 +2,7 @@ import * as SwitchPrimitive from '@radix-ui/react-switch'
 import { forwardRef, useCallback } from 'react'
 import type { ConsentMessages } from '../messages'
 import { useControllableState } from '../shared/use-controllable-state'
-import { useMessages } from '../shared/use-messages'
+import { useStateTexts } from '../shared/use-messages'
 
 type NativeSwitchProps = Omit<
   SwitchPrimitive.SwitchProps,
@@ -68,7 +68,7 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
     },
     ref,
   ) {
-    const messages = useMessages(locale, overrides)
+    const texts = useStateTexts(stateText, locale, overrides)
     const [checked, setChecked] = useControllableState({
       prop: checkedProp,
       defaultProp: defaultChecked,
@@ -104,9 +104,9 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
         <span data-slot="switch-track" {...flags}>
           <SwitchPrimitive.Thumb data-slot="switch-thumb" {...flags} />
         </span>
-        {stateText ? (
+        {texts ? (
           <span data-slot="switch-state" aria-hidden="true" {...flags}>
-            {checked ? messages.stateOn : messages.stateOff}
+            {checked ? texts.stateOn : texts.stateOff}
           </span>
         ) : null}
       </SwitchPrimitive.Root>
