@@ -13,9 +13,17 @@ export const alias = {
 }
 
 /** Debian's Chromium; `.ci/run` installs it. CHROMIUM_PATH overrides. Shared with the benchmarks. */
-export const chromiumLaunch = {
+const chromiumLaunch = {
   executablePath: process.env.CHROMIUM_PATH ?? chromium.executablePath,
   args: chromium.args,
+}
+
+/** Vitest browser mode in headless Chromium, for the browser and the Storybook projects. */
+export const chromiumBrowser = {
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: chromiumLaunch }),
+  instances: [{ browser: 'chromium' as const }],
 }
 
 export default defineConfig({
@@ -42,12 +50,7 @@ export default defineConfig({
           globals: true,
           include: ['tests/browser/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/browser.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({ launchOptions: chromiumLaunch }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromiumBrowser,
         },
       },
     ],

@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
-import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
-import { alias, chromiumLaunch } from './vitest.config'
+import { alias, chromiumBrowser } from './vitest.config'
 
 /**
  * A `storybook` test project: every story in .storybook/main.ts becomes a test that renders it,
@@ -19,12 +18,7 @@ export function storybookProject(name: string, initialGlobals: Record<string, un
     test: {
       name,
       setupFiles: ['./.storybook/vitest.setup.ts'],
-      browser: {
-        enabled: true,
-        headless: true,
-        provider: playwright({ launchOptions: chromiumLaunch }),
-        instances: [{ browser: 'chromium' }],
-      },
+      browser: chromiumBrowser,
     },
   }
 }

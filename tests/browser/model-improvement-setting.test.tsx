@@ -1,10 +1,11 @@
-import { createConsentStore, memoryStorage, type ConsentStorage } from '@model-consent/core'
+import { createConsentStore, memoryStorage } from '@model-consent/core'
 import { ModelImprovementSetting } from '@model-consent/react'
 import axe from 'axe-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import '../../packages/react/src/styles.css'
+import { heldStorage } from '../support/held-storage'
 
 const TITLE = 'Improve the model for everyone'
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
@@ -18,15 +19,6 @@ async function violations(root: Element = document.body) {
 }
 const emulate = (features: Array<{ name: string; value: string }>) => cdp().send('Emulation.setEmulatedMedia', { features })
 const mainSwitch = () => page.getByRole('switch', { name: TITLE })
-
-function heldStorage() {
-  const saves: Array<{ resolve: () => void; reject: (error: Error) => void }> = []
-  const storage: ConsentStorage = {
-    load: () => null,
-    save: () => new Promise<void>((resolve, reject) => void saves.push({ resolve, reject })),
-  }
-  return { storage, saves }
-}
 
 afterEach(async () => {
   await emulate([])

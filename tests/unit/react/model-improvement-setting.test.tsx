@@ -1,21 +1,13 @@
-import { createConsentStore, memoryStorage, type ConsentChangeEvent, type ConsentStorage } from '@model-consent/core'
+import { createConsentStore, memoryStorage, type ConsentChangeEvent } from '@model-consent/core'
 import { ConsentProvider, ModelImprovementSetting } from '@model-consent/react'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { heldStorage } from '../../support/held-storage'
 
 const TITLE = 'Improve the model for everyone'
 const mainSwitch = () => screen.getByRole('switch', { name: TITLE })
 const audioSwitch = () => screen.getByRole('switch', { name: 'Include audio recordings' })
 const videoSwitch = () => screen.getByRole('switch', { name: 'Include video recordings' })
-
-function heldStorage() {
-  const saves: Array<{ resolve: () => void; reject: (error: Error) => void }> = []
-  const storage: ConsentStorage = {
-    load: () => null,
-    save: () => new Promise<void>((resolve, reject) => void saves.push({ resolve, reject })),
-  }
-  return { storage, saves }
-}
 
 describe('ModelImprovementSetting', () => {
   describe('by default (uncontrolled)', () => {
