@@ -1,6 +1,7 @@
-import { describe } from './errors'
+import { ConsentError, describe } from './errors'
+import { createSettingGraph, modelImprovementSettings } from './settings'
 import type { SettingGraph } from './settings'
-import type { ChangeSource, ConsentDecision, SettingId, StoredConsent } from './types'
+import type { ChangeSource, ConsentDecision, SettingDefinition, SettingId, StoredConsent } from './types'
 
 /** The stored format version this build reads and writes. */
 export const FORMAT_VERSION = 1
@@ -115,6 +116,70 @@ function parseDecision(input: unknown): ConsentDecision | string {
     return `is on with source ${describe(source)}, which only ever turns settings off`
   }
   return Object.freeze({ value, decidedAt, policyVersion, source: source as ChangeSource })
+}
+
+const TOP_LEVEL_KEYS = ['formatVersion', 'decisions']
+const DECISION_KEYS = ['value', 'decidedAt', 'policyVersion', 'source']
+
+/** Options for `parseStoredConsent`. */
+export interface ParseStoredConsentOptions {
+  /** The setting definitions the data must match. Default: `modelImprovementSettings`. */
+  readonly settings?: readonly SettingDefinition[]
+}
+
+/**
+ * Strictly validates data in the stored format (an object or its JSON text), as a server does
+ * before it accepts a save. Uses the same per-setting rules as the store's own loading, and is
+ * stricter where a server should be: any problem at all, including an unknown setting id or an
+ * unknown key, throws a `ConsentError` with code `storage-invalid` naming what is wrong.
+ * Never touches a prototype (`__proto__` keys are refused, not followed).
+ *
+ * @returns the validated data, frozen, with only the known fields of each decision
+ * @example
+ * app.put('/api/consent', async (c) => {
+ *   const data = parseStoredConsent(await c.req.text()) // throws on bad input: answer 400
+ * })
+ */
+export function parseStoredConsent(input: unknown, options: ParseStoredConsentOptions = {}): StoredConsent {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`parseStoredConsent options must be an object like { settings }, got ${describe(options)}`)
+  }
+  const graph = createSettingGraph(options.settings ?? modelImprovementSettings)
+  const problems: string[] = []
+  let data: unknown = input
+  if (typeof input === 'string') {
+    if (input.length > MAX_RAW_LENGTH) problems.push(`stored data is too large (${input.length} characters)`)
+    else {
+      try {
+        data = JSON.parse(input)
+      } catch {
+        problems.push(`stored data is not valid JSON: ${describe(input)}`)
+      }
+    }
+  }
+  if (problems.length === 0) {
+    if (!isRecord(data)) problems.push(`stored data must be an object, got ${describe(data)}`)
+    else {
+      const parsed = parseStored(data, graph)
+      problems.push(...parsed.problems)
+      for (const key of Object.keys(data)) {
+        if (!TOP_LEVEL_KEYS.includes(key)) problems.push(`stored data has an unknown key ${describe(key)}`)
+      }
+      const stored = own(data, 'decisions')
+      if (isRecord(stored)) {
+        for (const id of Object.keys(stored)) {
+          const decision = own(stored, id)
+          if (!isRecord(decision)) continue
+          for (const key of Object.keys(decision)) {
+            if (!DECISION_KEYS.includes(key)) problems.push(`stored decision for ${describe(id)} has an unknown key ${describe(key)}`)
+          }
+        }
+      }
+      if (problems.length === 0) return toStored(parsed.decisions)
+    }
+  }
+  const shown = problems.length > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS), `and ${problems.length - MAX_PROBLEMS} more problems`] : problems
+  throw new ConsentError('storage-invalid', `Invalid consent data: ${shown.join('; ')}`)
 }
 
 /** Sets an own data property, even for a setting called `__proto__` (assignment would set the prototype). */

@@ -63,6 +63,10 @@ export type ConsentErrorCode =
   | 'requirement-off'
   | 'listener-failed'
   | 'destroyed'
+  /** Storage refused a save because it changed since it was read (for example HTTP 412): reload, merge, save again. */
+  | 'conflict'
+  /** The setting is managed (by an organization, age or region rule) and the person cannot change it. */
+  | 'managed'
 
 /** An immutable view of the store. The same object is returned until something changes. */
 export interface ConsentSnapshot {
