@@ -6,11 +6,16 @@ import chromium from './scripts/lib/chromium.json' with { type: 'json' }
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-/** Source aliases so tests run against `src/`, never a stale `dist/`. */
-export const alias = {
-  '@model-consent/core': here('./packages/core/src/index.ts'),
-  '@model-consent/react': here('./packages/react/src/index.ts'),
-}
+/**
+ * Source aliases so tests run against `src/`, never a stale `dist/`. Exact matches (a plain
+ * string key would also rewrite `@model-consent/react/locales/fr`), the locale entries included.
+ */
+export const alias = [
+  { find: /^@model-consent\/core$/, replacement: here('./packages/core/src/index.ts') },
+  { find: /^@model-consent\/react$/, replacement: here('./packages/react/src/index.ts') },
+  { find: /^@model-consent\/react\/locales$/, replacement: here('./packages/react/src/locales/index.ts') },
+  { find: /^@model-consent\/react\/locales\/([a-z-]+)$/, replacement: here('./packages/react/src/locales/') + '$1.ts' },
+]
 
 /** Debian's Chromium; `.ci/run` installs it. CHROMIUM_PATH overrides. Shared with the benchmarks. */
 const chromiumLaunch = {

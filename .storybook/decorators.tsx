@@ -1,10 +1,19 @@
 import type { Decorator } from '@storybook/react-vite'
-import { ConsentProvider, getDirection } from '@model-consent/react'
+import { ConsentProvider, type ConsentLocale, type SupportedLocale } from '@model-consent/react'
+import { locales } from '@model-consent/react/locales'
 
 /** Values of the toolbar globals (see `globalTypes` in preview.tsx). */
 export type ThemeGlobal = 'light' | 'dark' | 'system'
 export type DirectionGlobal = 'auto' | 'ltr' | 'rtl'
 export type MotionGlobal = 'no-preference' | 'reduce'
+
+/**
+ * The locale set the toolbar's `locale` global names (a shipped tag), as an app would import it
+ * from its entry, such as `@model-consent/react/locales/fr`. English for anything else.
+ */
+export function storyLocale(globals: Record<string, unknown>): ConsentLocale {
+  return locales[String(globals.locale ?? 'en') as SupportedLocale] ?? locales.en
+}
 
 /**
  * The text direction a story should use: the toolbar's choice, or the locale's own direction
@@ -13,7 +22,7 @@ export type MotionGlobal = 'no-preference' | 'reduce'
 export function storyDirection(globals: Record<string, unknown>): 'ltr' | 'rtl' {
   const dir = globals.dir as DirectionGlobal | undefined
   if (dir === 'ltr' || dir === 'rtl') return dir
-  return getDirection(String(globals.locale ?? 'en'))
+  return storyLocale(globals).dir
 }
 
 /**
@@ -21,7 +30,7 @@ export function storyDirection(globals: Record<string, unknown>): 'ltr' | 'rtl' 
  * - `data-theme` ("system" leaves it off so the theme follows prefers-color-scheme) on a
  *   container that paints the page background, so axe checks contrast against the real one;
  * - `dir` and `lang`;
- * - a `ConsentProvider` with the locale, for the components that read it from context;
+ * - a `ConsentProvider` with the locale set, for the components that read it from context;
  * - `data-reduced-motion`, which preview.css uses to turn every transition off.
  * Storybook's own layout is `fullscreen`; the container adds the padding (unless a story sets
  * `parameters.bleed`), so the themed background reaches the edges of the canvas.
@@ -29,7 +38,7 @@ export function storyDirection(globals: Record<string, unknown>): 'ltr' | 'rtl' 
 export const withConsentEnvironment: Decorator = (Story, context) => {
   const { globals, viewMode, parameters } = context
   const theme = (globals.theme as ThemeGlobal | undefined) ?? 'light'
-  const locale = String(globals.locale ?? 'en')
+  const locale = storyLocale(globals)
   const reduced = globals.motion === 'reduce'
   return (
     <div
@@ -40,7 +49,7 @@ export const withConsentEnvironment: Decorator = (Story, context) => {
       data-view-mode={viewMode}
       data-bleed={parameters.bleed ? '' : undefined}
       dir={storyDirection(globals)}
-      lang={locale}
+      lang={locale.locale}
     >
       <ConsentProvider locale={locale}>
         <Story />

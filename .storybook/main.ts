@@ -5,10 +5,12 @@ import { mergeConfig } from 'vite'
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 /** The same source aliases as tsconfig `paths` and vitest.config.ts: stories run against src/. */
-const alias = {
-  '@model-consent/core': here('../packages/core/src/index.ts'),
-  '@model-consent/react': here('../packages/react/src/index.ts'),
-}
+const alias = [
+  { find: /^@model-consent\/core$/, replacement: here('../packages/core/src/index.ts') },
+  { find: /^@model-consent\/react$/, replacement: here('../packages/react/src/index.ts') },
+  { find: /^@model-consent\/react\/locales$/, replacement: here('../packages/react/src/locales/index.ts') },
+  { find: /^@model-consent\/react\/locales\/([a-z-]+)$/, replacement: here('../packages/react/src/locales/') + '$1.ts' },
+]
 
 /**
  * Storybook for design review: every component and state, in light / dark / system theme, LTR / RTL,

@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/react-vite'
 import { supportedLocales } from '@model-consent/react'
+// The toolbar names a locale by tag; the decorator passes its set, imported from its entry (decorators.tsx).
 import { withConsentEnvironment } from './decorators'
 import '../packages/react/src/styles.css'
 import './preview.css'

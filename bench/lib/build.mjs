@@ -11,6 +11,10 @@ const sourceAliases = {
     b.onResolve({ filter: /^@model-consent\/(core|react)$/ }, ({ path }) => ({
       path: join(root, 'packages', path.split('/')[1], 'src/index.ts'),
     }))
+    // The locale entries, such as `@model-consent/react/locales/fr`.
+    b.onResolve({ filter: /^@model-consent\/react\/locales(\/[a-z-]+)?$/ }, ({ path }) => ({
+      path: join(root, 'packages/react/src/locales', `${path.split('/')[3] ?? 'index'}.ts`),
+    }))
   },
 }
 

@@ -1,5 +1,6 @@
 import { createConsentStore, memoryStorage } from '@model-consent/core'
 import { ModelImprovementSetting } from '@model-consent/react'
+import { ar } from '@model-consent/react/locales/ar'
 import axe from 'axe-core'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cdp, page, userEvent } from 'vitest/browser'
@@ -95,7 +96,7 @@ describe('ModelImprovementSetting in Chromium', () => {
   })
 
   it('mirrors in Arabic (rtl): thumb at the inline end when on, axe clean', async () => {
-    await render(<ModelImprovementSetting locale="ar" confirm="never" />)
+    await render(<ModelImprovementSetting locale={ar} confirm="never" />)
     const main = page.getByRole('switch').first()
     const root = document.querySelector('[data-slot="setting"]') as HTMLElement
     expect(getComputedStyle(root).direction).toBe('rtl')

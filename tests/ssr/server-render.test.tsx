@@ -1,5 +1,6 @@
 import { createConsentStore, localStorageAdapter, memoryStorage } from '@model-consent/core'
 import { ConsentProvider, ModelImprovementSetting, useConsent } from '@model-consent/react'
+import { ar } from '@model-consent/react/locales/ar'
 import { act } from '@testing-library/react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
@@ -72,7 +73,7 @@ describe('server rendering', () => {
     }
     const result = await hydrate(
       <>
-        <ModelImprovementSetting value={{ 'improve-model': true }} onValueChange={() => {}} locale="ar" />
+        <ModelImprovementSetting value={{ 'improve-model': true }} onValueChange={() => {}} locale={ar} />
         <Reader />
       </>,
     )

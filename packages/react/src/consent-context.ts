@@ -1,11 +1,12 @@
 import type { ConsentStore } from '@model-consent/core'
 import { createContext, useContext } from 'react'
-import type { ConsentMessages } from './messages'
+import type { LocaleInput } from './messages/locale-set'
+import type { ConsentMessages } from './messages/types'
 
 /** What a `ConsentProvider` shares with the hooks and components below it. */
 export interface ConsentContextValue {
   readonly store?: ConsentStore | undefined
-  readonly locale?: string | undefined
+  readonly locale?: LocaleInput | undefined
   readonly messages?: Partial<ConsentMessages> | undefined
 }
 

@@ -15,16 +15,24 @@ export type { MediaKind } from './setting/setting-view'
 export type { ValueChangeHandler } from './setting/use-controlled-controller'
 export {
   DISCLOSURE_KEYS,
+  defineLocale,
   disclosureVersion,
   englishDisclosureVersion,
   formatMessage,
   getDirection,
-  locales,
   resolveLocale,
   resolveMessages,
   supportedLocales,
 } from './messages'
-export type { ConsentMessages, DisclosureKey, MessageKey, SupportedLocale } from './messages'
+export type {
+  ConsentLocale,
+  ConsentMessages,
+  DisclosureKey,
+  LocaleInput,
+  MessageKey,
+  SupportedLocale,
+  TextDirection,
+} from './messages'
 export {
   ConsentError,
   createConsentStore,

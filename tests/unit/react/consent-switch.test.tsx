@@ -3,8 +3,10 @@ import userEvent from '@testing-library/user-event'
 import { createRef, useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { ConsentProvider } from '../../../packages/react/src/consent-provider'
-import { locales, supportedLocales, type ConsentMessages } from '../../../packages/react/src/messages'
-import { stateTexts } from '../../../packages/react/src/messages/state-texts'
+import { locales } from '../../../packages/react/src/locales'
+import { de } from '../../../packages/react/src/locales/de'
+import { en, type ConsentMessages } from '../../../packages/react/src/messages'
+import { englishStateTexts } from '../../../packages/react/src/messages/state-texts'
 import {
   ConsentSwitch,
   type ConsentSwitchProps,
@@ -55,26 +57,43 @@ describe('ConsentSwitch', () => {
   describe('state texts', () => {
     const stateOf = () => getSwitch().querySelector('[data-slot="switch-state"]')
 
-    it('come from the locale prop, matching a locale the way the other parts do', () => {
-      render(<Labelled stateText locale="de-AT" />)
-      expect(stateOf()).toHaveTextContent(locales.de.stateOff)
+    it('come from the locale set passed as the locale prop', () => {
+      render(<Labelled stateText locale={de} />)
+      expect(stateOf()).toHaveTextContent(de.stateOff)
+    })
+
+    it('use a provider set for a tag of its language, the way the other parts do', () => {
+      render(
+        <ConsentProvider locale={de}>
+          <Labelled stateText locale="de-AT" />
+        </ConsentProvider>,
+      )
+      expect(stateOf()).toHaveTextContent(de.stateOff)
+    })
+
+    it('show English for a tag whose set is not loaded, warning with the import to add', () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      render(<Labelled stateText locale="ja-JP" />)
+      expect(stateOf()).toHaveTextContent('Off')
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining("import { ja } from '@model-consent/react/locales/ja'"))
+      warn.mockRestore()
     })
 
     it('follow the provider locale, and the component overrides win over the provider ones', () => {
       const { rerender } = render(
-        <ConsentProvider locale="fr" messages={{ stateOff: 'Pas activé' }}>
+        <ConsentProvider locale={locales.fr} messages={{ stateOff: 'Pas activé' }}>
           <Labelled stateText />
         </ConsentProvider>,
       )
       expect(stateOf()).toHaveTextContent('Pas activé')
       rerender(
-        <ConsentProvider locale="fr" messages={{ stateOff: 'Pas activé' }}>
+        <ConsentProvider locale={locales.fr} messages={{ stateOff: 'Pas activé' }}>
           <Labelled stateText checked={false} messages={{ stateOff: 'Éteint' }} />
         </ConsentProvider>,
       )
       expect(stateOf()).toHaveTextContent('Éteint')
       rerender(
-        <ConsentProvider locale="fr" messages={{ stateOff: 'Pas activé' }}>
+        <ConsentProvider locale={locales.fr} messages={{ stateOff: 'Pas activé' }}>
           <Labelled stateText checked messages={{ stateOff: 'Éteint' }} />
         </ConsentProvider>,
       )
@@ -89,10 +108,8 @@ describe('ConsentSwitch', () => {
       expect(() => render(<Labelled stateText messages={'On' as unknown as Partial<ConsentMessages>} />)).toThrow(TypeError)
     })
 
-    it('match the shipped message sets word for word', () => {
-      for (const locale of supportedLocales) {
-        expect(stateTexts[locale]).toEqual({ stateOn: locales[locale].stateOn, stateOff: locales[locale].stateOff })
-      }
+    it('match the built-in English set word for word', () => {
+      expect(englishStateTexts).toEqual({ stateOn: en.stateOn, stateOff: en.stateOff })
     })
   })
 

@@ -7,15 +7,23 @@ import {
   disclosureVersion,
   en,
   englishDisclosureVersion,
+  de,
+  es,
   formatMessage,
+  fr,
   getDirection,
-  locales,
+  ja,
+  ptBR,
   resolveLocale,
   resolveMessages,
   supportedLocales,
   type ConsentMessages,
   type MessageKey,
 } from '../../../packages/react/src/messages'
+import { locales } from '../../../packages/react/src/locales'
+
+/** The raw message objects of each shipped language, as the locale entries wrap them. */
+const raw = { en, es, fr, de, 'pt-BR': ptBR, ja, ar } as const
 
 const englishKeys = Object.keys(en).sort()
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
@@ -34,7 +42,7 @@ describe('locales', () => {
 
   describe.each(supportedLocales)('%s', (locale) => {
     // Read as plain data: what ships at runtime, whatever the types say.
-    const messages: Readonly<Record<string, unknown>> = Object.fromEntries(Object.entries(locales[locale]))
+    const messages: Readonly<Record<string, unknown>> = Object.fromEntries(Object.entries(raw[locale]))
 
     it('has exactly the English keys', () => {
       expect(Object.keys(messages).sort()).toEqual(englishKeys)
@@ -50,7 +58,7 @@ describe('locales', () => {
 
     it('keeps the same placeholders as English in every message', () => {
       for (const key of englishKeys as MessageKey[]) {
-        expect(placeholders(locales[locale][key]), key).toEqual(placeholders(en[key]))
+        expect(placeholders(raw[locale][key]), key).toEqual(placeholders(en[key]))
       }
     })
   })
@@ -121,13 +129,25 @@ describe('resolveMessages', () => {
     expect(resolveMessages()).toBe(en)
   })
 
-  it('returns the messages of the resolved locale', () => {
-    expect(resolveMessages('ar-EG')).toBe(ar)
-    expect(resolveMessages('pt').title).toBe('Melhorar o modelo para todos')
+  it('returns the messages of a locale set as they are', () => {
+    expect(resolveMessages(locales.ar)).toBe(locales.ar)
+    expect(resolveMessages(locales['pt-BR']).title).toBe('Melhorar o modelo para todos')
+  })
+
+  it('returns the built-in English for an English tag, without a warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(resolveMessages('en-US')).toBe(en)
+    expect(warn).not.toHaveBeenCalled()
+  })
+
+  it('shows English for the tag of a locale whose set is not passed, warning with the import to add', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(resolveMessages('ar-EG')).toBe(en)
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("import { ar } from '@model-consent/react/locales/ar'"))
   })
 
   it('puts overrides on top of the locale', () => {
-    const messages = resolveMessages('de', { learnMore: 'Datenschutz' })
+    const messages = resolveMessages(locales.de, { learnMore: 'Datenschutz' })
     expect(messages.learnMore).toBe('Datenschutz')
     expect(messages.title).toBe(locales.de.title)
     expect(locales.de.learnMore).toBe('Mehr erfahren')
@@ -139,7 +159,7 @@ describe('resolveMessages', () => {
   })
 
   it('ignores overrides set to undefined', () => {
-    expect(resolveMessages('fr', { title: undefined })).toBe(locales.fr)
+    expect(resolveMessages(locales.fr, { title: undefined })).toBe(locales.fr)
   })
 
   it('ignores an unknown key with a development warning', () => {
@@ -220,7 +240,7 @@ describe('disclosureVersion', () => {
   })
 
   it('differs between locales', () => {
-    const versions = supportedLocales.map((locale) => disclosureVersion(locale))
+    const versions = supportedLocales.map((locale) => disclosureVersion(locales[locale]))
     expect(new Set(versions).size).toBe(supportedLocales.length)
   })
 
@@ -254,13 +274,16 @@ describe('disclosureVersion', () => {
 
   it('gives each shipped locale the version of a fresh copy of its words', () => {
     for (const locale of supportedLocales) {
-      expect(disclosureVersion(locale)).toBe(disclosureVersion({ ...locales[locale] }))
-      expect(disclosureVersion(locale)).toBe(disclosureVersion(locale))
+      expect(disclosureVersion(locales[locale])).toBe(disclosureVersion({ ...raw[locale] }))
+      expect(disclosureVersion(locales[locale])).toBe(disclosureVersion(locales[locale]))
     }
   })
 
   it('ships frozen message sets, so a cached version can never go stale', () => {
-    for (const locale of supportedLocales) expect(Object.isFrozen(locales[locale])).toBe(true)
+    for (const locale of supportedLocales) {
+      expect(Object.isFrozen(locales[locale])).toBe(true)
+      expect(Object.isFrozen(raw[locale])).toBe(true)
+    }
     expect(() => {
       ;(en as { title: string }).title = 'Changed'
     }).toThrow(TypeError)

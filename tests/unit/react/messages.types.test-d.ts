@@ -13,14 +13,17 @@ import {
   fr,
   getDirection,
   ja,
-  locales,
   ptBR,
   resolveLocale,
   resolveMessages,
+  type ConsentLocale,
   type ConsentMessages,
+  type LocaleInput,
   type MessageKey,
   type SupportedLocale,
 } from '../../../packages/react/src/messages'
+import { locales } from '../../../packages/react/src/locales'
+import { ar as arSet } from '../../../packages/react/src/locales/ar'
 
 // Every shipped set is a complete ConsentMessages of strings, and nothing else.
 en satisfies Record<MessageKey, string>
@@ -42,13 +45,19 @@ expectTypeOf<Omit<ConsentMessages, 'retry'>>().not.toExtend<ConsentMessages>()
 
 // The locale record covers exactly the seven shipped locales.
 expectTypeOf<SupportedLocale>().toEqualTypeOf<'en' | 'es' | 'fr' | 'de' | 'pt-BR' | 'ja' | 'ar'>()
-expectTypeOf(locales).toEqualTypeOf<Readonly<Record<SupportedLocale, ConsentMessages>>>()
+expectTypeOf(locales).toEqualTypeOf<Readonly<Record<SupportedLocale, ConsentLocale>>>()
+
+// A locale set is a complete message set that carries its tag and direction.
+expectTypeOf(arSet).toExtend<ConsentMessages>()
+expectTypeOf(arSet.locale).toEqualTypeOf<string>()
+expectTypeOf(arSet.dir).toEqualTypeOf<'ltr' | 'rtl'>()
+expectTypeOf<LocaleInput>().toEqualTypeOf<string | ConsentLocale>()
 
 // Signatures apps rely on.
 expectTypeOf(resolveLocale).toEqualTypeOf<(locale?: string) => SupportedLocale>()
 expectTypeOf(resolveMessages).toEqualTypeOf<
-  (locale?: string, overrides?: Partial<ConsentMessages>) => ConsentMessages
+  (locale?: LocaleInput, overrides?: Partial<ConsentMessages>) => ConsentMessages
 >()
 expectTypeOf(getDirection).returns.toEqualTypeOf<'ltr' | 'rtl'>()
-expectTypeOf(disclosureVersion).parameter(0).toEqualTypeOf<string | ConsentMessages | undefined>()
+expectTypeOf(disclosureVersion).parameter(0).toEqualTypeOf<LocaleInput | ConsentMessages | undefined>()
 expectTypeOf(DISCLOSURE_KEYS).items.toExtend<MessageKey>()

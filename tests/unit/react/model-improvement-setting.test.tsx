@@ -282,8 +282,9 @@ describe('ModelImprovementSetting', () => {
       expect(screen.getByRole('switch', { name: 'Help improve our models' })).toBeInTheDocument()
     })
 
-    it('renders a locale and sets lang and dir', () => {
-      const { container } = render(<ModelImprovementSetting locale="ar" />)
+    it('renders a locale set and sets lang and dir', async () => {
+      const { ar } = await import('@model-consent/react/locales/ar')
+      const { container } = render(<ModelImprovementSetting locale={ar} />)
       const root = container.querySelector('[data-slot="setting"]')
       expect(root).toHaveAttribute('lang', 'ar')
       expect(root).toHaveAttribute('dir', 'rtl')
@@ -302,15 +303,15 @@ describe('ModelImprovementSetting', () => {
 describe('the parts inside a ConsentProvider', () => {
   it('follow the provider locale and messages', async () => {
     const { ConsentExplainer, ConsentConfirmDialog, ConsentSwitch } = await import('@model-consent/react')
+    const { es } = await import('@model-consent/react/locales/es')
     render(
-      <ConsentProvider locale="es" messages={{ cancel: 'Volver' }}>
+      <ConsentProvider locale={es} messages={{ cancel: 'Volver' }}>
         <label htmlFor="s">x</label>
         <ConsentSwitch id="s" stateText />
         <ConsentExplainer checked={false} />
         <ConsentConfirmDialog defaultOpen />
       </ConsentProvider>,
     )
-    const { es } = await import('../../../packages/react/src/messages')
     expect(screen.getByText(es.summaryOff)).toBeInTheDocument()
     expect(screen.getByText(es.stateOff)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Volver' })).toBeInTheDocument()

@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { openDialog, pressEscape } from '../../../../.storybook/interactions'
-import { resolveMessages } from '../messages'
+import { storyLocale } from '../../../../.storybook/decorators'
+import { en } from '../locales/en'
 import { ConsentConfirmDialog } from './consent-confirm-dialog'
 
 /**
@@ -16,7 +17,7 @@ const meta = {
   args: { defaultOpen: true, onOpenChange: fn(), onConfirm: fn(), onCancel: fn() },
   render: function DialogWithOpener({ defaultOpen, onOpenChange, ...args }, { globals, viewMode }) {
     const [open, setOpen] = useState(Boolean(defaultOpen) && viewMode !== 'docs')
-    const locale = String(globals.locale ?? 'en')
+    const locale = storyLocale(globals)
     return (
       <>
         <button type="button" className="story-button" onClick={() => setOpen(true)}>
@@ -39,7 +40,6 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const en = resolveMessages('en')
 
 /** Before turning the setting on (every confirm policy except `never`). Focus starts on Cancel. */
 export const OpenEnable: Story = {
@@ -72,7 +72,7 @@ export const OpenDisable: Story = {
     confirmLabel: en.confirmDisableAction,
   },
   render: function DisableDialog(args, context) {
-    const messages = resolveMessages(String(context.globals.locale ?? 'en'))
+    const messages = storyLocale(context.globals)
     // Follow the locale toolbar unless the args were changed to custom text.
     const localised = {
       title: args.title === en.confirmDisableTitle ? messages.confirmDisableTitle : args.title,

@@ -8,7 +8,8 @@ import {
   type ReactNode,
   type SyntheticEvent,
 } from 'react'
-import type { ConsentMessages } from '../messages'
+import type { LocaleInput } from '../messages/locale-set'
+import type { ConsentMessages } from '../messages/types'
 import { composeEventHandlers } from '../shared/compose-event-handlers'
 import { useComposedRefs } from '../shared/compose-refs'
 import { useControllableState } from '../shared/use-controllable-state'
@@ -41,8 +42,8 @@ export interface ConsentConfirmDialogProps extends NativeDialogProps {
   confirmLabel?: ReactNode
   /** Text of the cancel button. Default `messages.cancel`. */
   cancelLabel?: ReactNode
-  /** Locale of the default texts. */
-  locale?: string
+  /** Locale of the default texts: a set such as `fr` from `@model-consent/react/locales/fr`, or an English tag. Default: the provider's, else English. */
+  locale?: LocaleInput
   /** Overrides for the default texts. */
   messages?: Partial<ConsentMessages>
 }

@@ -1,6 +1,7 @@
 import type { ConsentDecision } from '@model-consent/core'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, spyOn, userEvent, waitFor, within } from 'storybook/test'
+import { storyLocale } from '../../../../.storybook/decorators'
 import { ConsentExplainer } from './consent-explainer'
 
 const decidedOn: ConsentDecision = {
@@ -16,7 +17,7 @@ const meta = {
   component: ConsentExplainer,
   tags: ['autodocs'],
   args: { checked: false, onOpenChange: fn(), onError: fn() },
-  render: (args, { globals }) => <ConsentExplainer locale={String(globals.locale ?? 'en')} {...args} />,
+  render: (args, { globals }) => <ConsentExplainer locale={storyLocale(globals)} {...args} />,
 } satisfies Meta<typeof ConsentExplainer>
 
 export default meta

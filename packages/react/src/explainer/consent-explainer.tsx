@@ -1,9 +1,11 @@
 import type { ConsentDecision } from '@model-consent/core'
 import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react'
-import { formatMessage, type ConsentMessages } from '../messages'
+import { formatMessage } from '../messages/format'
+import type { LocaleInput } from '../messages/locale-set'
+import type { ConsentMessages } from '../messages/types'
 import { formatDecisionDate } from '../shared/format-date'
 import { useControllableState } from '../shared/use-controllable-state'
-import { useActiveLocale, useMessages } from '../shared/use-messages'
+import { useLocale } from '../shared/use-messages'
 import { LearnMoreLink } from './learn-more-link'
 
 type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'id' | 'children' | 'onError'>
@@ -14,8 +16,11 @@ export interface ConsentExplainerProps extends NativeDivProps {
   checked: boolean
   /** The saved decision, shown in words ("On since 26 Nov 2026"). `null` or absent: nothing shown. */
   decision?: ConsentDecision | null
-  /** Locale of the texts and of the decision date. Default: the provider's, else `en`. */
-  locale?: string
+  /**
+   * Locale of the texts and of the decision date: a set such as `fr` from
+   * `@model-consent/react/locales/fr`, or an English tag (`en-US` dates). Default: the provider's, else English.
+   */
+  locale?: LocaleInput
   /** Overrides for any of the texts. */
   messages?: Partial<ConsentMessages>
   /**
@@ -73,8 +78,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
     },
     ref,
   ) {
-    const locale = useActiveLocale(localeProp)
-    const messages = useMessages(locale, overrides)
+    const { tag, messages } = useLocale(localeProp, overrides)
     const generatedId = useId()
     const summaryId = summaryIdProp ?? `${generatedId}-summary`
     const detailsId = detailsIdProp ?? `${generatedId}-details`
@@ -87,7 +91,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
     })
     const checkedState = checked ? 'checked' : 'unchecked'
     const openState = open ? 'open' : 'closed'
-    const date = decision ? formatDecisionDate(decision.decidedAt, locale) : null
+    const date = decision ? formatDecisionDate(decision.decidedAt, tag) : null
     const record =
       decision && date !== null
         ? formatMessage(decision.value ? messages.decisionOn : messages.decisionOff, { date })

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react'
-import { isDevelopment } from '../shared/dev'
 import { checkHref } from './safe-href'
 
 /** Props of {@link LearnMoreLink}. */
@@ -28,7 +27,7 @@ export function LearnMoreLink({ href, onError, children }: LearnMoreLinkProps) {
   useEffect(() => {
     if (result.ok || reported.current.has(href)) return
     reported.current.add(href)
-    if (isDevelopment()) console.error(result.error)
+    if (process.env.NODE_ENV !== 'production') console.error(result.error)
     onErrorRef.current?.(result.error)
   }, [result, href])
 

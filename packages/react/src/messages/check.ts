@@ -1,5 +1,5 @@
-/** Shows a bad value in an error message without throwing on odd inputs. */
-function describe(value: unknown): string {
+/** Shows a bad value in an error message without throwing on odd inputs. @internal */
+export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value)
   if (typeof value === 'bigint') return `${value}n`
   if (typeof value === 'function') return 'a function'

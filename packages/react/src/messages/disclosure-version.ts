@@ -1,5 +1,6 @@
 import { en } from './en'
 import { resolveMessages } from './resolve'
+import type { LocaleInput } from './locale-set'
 import type { ConsentMessages, MessageKey } from './types'
 
 /**
@@ -75,14 +76,16 @@ const versions = new WeakMap<object, string>()
  * hash of the `DISCLOSURE_KEYS` messages in their fixed order. Any change to those words gives a
  * new id; changes to other text (buttons, status, errors) do not. Not a security hash.
  *
- * Pass a locale (with the shipped messages) or the exact messages you show, overrides included.
+ * Pass the exact messages you show (overrides included) or a locale set; with nothing or an English
+ * tag it hashes the built-in English. A tag of another language hashes English, with a development
+ * warning: pass that language's set instead.
  * Use it as, or inside, the store's `policyVersion`, so a change in the words asks people again:
  * @example
  * const messages = resolveMessages(locale, overrides)
  * const policyVersion = `2025-06+${disclosureVersion(messages)}`
  * @throws {TypeError} when a disclosure message is not a string.
  */
-export function disclosureVersion(source?: string | ConsentMessages): string {
+export function disclosureVersion(source?: LocaleInput | ConsentMessages): string {
   const messages = typeof source === 'object' && source !== null ? source : resolveMessages(source)
   const known = versions.get(messages)
   if (known !== undefined) return known

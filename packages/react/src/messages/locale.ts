@@ -2,33 +2,46 @@ import { warnOnce } from './dev-warning'
 import { defaultLocale, supportedLocales, type SupportedLocale } from './tags'
 
 /** Languages written right to left (ISO 639 codes, including the old `iw` for Hebrew). */
-const rtlLanguages = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'ckb', 'dv', 'ug'])
+const rtlLanguages = /* @__PURE__ */ new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'ckb', 'dv', 'ug'])
 /** Right-to-left scripts (ISO 15924), for tags such as `az-Arab`. */
-const rtlScripts = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg'])
+const rtlScripts = /* @__PURE__ */ new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg'])
 
 function subtags(locale: string): string[] {
   return locale.trim().replace(/_/g, '-').toLowerCase().split('-')
 }
 
 /**
- * The best shipped locale for a BCP 47 tag: an exact match (ignoring case and `_` vs `-`),
- * else the shipped locale with the same language (`pt-PT` → `pt-BR`, `es-MX` → `es`),
- * else English. An unknown locale logs a development warning, once per tag.
+ * The shipped locale for a BCP 47 tag: an exact match (ignoring case and `_` vs `-`), else the
+ * shipped locale with the same language (`pt-PT` → `pt-BR`, `es-MX` → `es`), else `undefined`.
+ * @internal
+ */
+export function matchLocale(locale: string): SupportedLocale | undefined {
+  const wanted = subtags(locale)
+  const tag = wanted.join('-')
+  return (
+    supportedLocales.find((supported) => supported.toLowerCase() === tag) ??
+    supportedLocales.find((supported) => subtags(supported)[0] === wanted[0])
+  )
+}
+
+/**
+ * The best shipped locale tag for a BCP 47 tag: an exact match (ignoring case and `_` vs `-`),
+ * else the shipped locale with the same language (`pt-PT` → `pt-BR`, `es-MX` → `es`), else
+ * English, with a development warning once per unknown tag. It names a tag only: the messages
+ * of a locale other than English come from its own entry (`@model-consent/react/locales/es`).
  * @example resolveLocale('es-MX') // 'es'
  */
 export function resolveLocale(locale?: string): SupportedLocale {
   if (locale === undefined || locale.trim() === '') return defaultLocale
-  const wanted = subtags(locale)
-  const tag = wanted.join('-')
-  const exact = supportedLocales.find((supported) => supported.toLowerCase() === tag)
-  if (exact) return exact
-  const sameLanguage = supportedLocales.find((supported) => subtags(supported)[0] === wanted[0])
-  if (sameLanguage) return sameLanguage
-  warnOnce(
-    `locale:${locale}`,
-    `No messages for locale "${locale}"; showing English. ` +
-      `Shipped locales: ${supportedLocales.join(', ')}. Pass \`messages\` to translate the rest.`,
-  )
+  const match = matchLocale(locale)
+  if (match) return match
+  if (process.env.NODE_ENV !== 'production') {
+    warnOnce(
+      `locale:${locale}`,
+      `No messages for locale "${locale}"; showing English. ` +
+        `Shipped locales: ${supportedLocales.join(', ')}. Pass \`messages\` to translate the rest.`,
+    )
+  }
   return defaultLocale
 }
 

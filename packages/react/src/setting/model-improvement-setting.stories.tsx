@@ -8,7 +8,8 @@ import {
   StoreBackedSetting,
   type ServerArgs,
 } from '../../../../.storybook/setting-harnesses'
-import { supportedLocales } from '../messages'
+import { locales } from '../locales'
+import { de } from '../locales/de'
 import { ModelImprovementSetting, type ModelImprovementSettingProps } from './model-improvement-setting'
 
 const TITLE = 'Improve the model for everyone'
@@ -333,8 +334,8 @@ export const RightToLeftArabic: Story = {
 export const EveryLocale: Story = {
   render: (args) => (
     <div className="story-grid">
-      {supportedLocales.map((locale) => (
-        <ModelImprovementSetting key={locale} {...args} locale={locale} />
+      {Object.values(locales).map((locale) => (
+        <ModelImprovementSetting key={locale.locale} {...args} locale={locale} />
       ))}
     </div>
   ),
@@ -343,7 +344,7 @@ export const EveryLocale: Story = {
 /** Long translated strings in a narrow column: labels, summary and buttons wrap without clipping. */
 export const LongTranslatedStrings: Story = {
   args: {
-    locale: 'de',
+    locale: de,
     defaultValue: { 'improve-model': true },
     messages: {
       title: 'Das Sprachmodell mit meinen Unterhaltungen für alle Nutzerinnen und Nutzer verbessern',

@@ -4,8 +4,10 @@ import { useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type C
 import { useConsentContext } from '../consent-context'
 import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
 import { ConsentExplainer } from '../explainer/consent-explainer'
-import { disclosureVersion, getDirection, resolveLocale, resolveMessages, type ConsentMessages } from '../messages'
-import { isDevelopment } from '../shared/dev'
+import { disclosureVersion } from '../messages/disclosure-version'
+import type { LocaleInput } from '../messages/locale-set'
+import type { ConsentMessages } from '../messages/types'
+import { useLocale } from '../shared/use-messages'
 import { ConsentSwitch } from '../switch/consent-switch'
 import { confirmationTexts, needsConfirmation, validateConfirmPolicy, type ConfirmPolicy } from './confirm-policy'
 import { MediaGroup } from './media-group'
@@ -43,8 +45,12 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
   confirm?: ConfirmPolicy
   /** Which recordings opt-ins to show. Default `['audio', 'video']`; `[]` hides them. */
   media?: readonly MediaKind[]
-  /** Locale of the texts and dates. Default: the provider's, else English. */
-  locale?: string
+  /**
+   * Locale of the texts and dates: a set imported from its entry, such as `fr` from
+   * `@model-consent/react/locales/fr` (sets `lang` and `dir` on the root). English is built in;
+   * an English tag such as `en-US` sets the date format. Default: the provider's, else English.
+   */
+  locale?: LocaleInput
   /** Overrides for any text, on top of the locale. */
   messages?: Partial<ConsentMessages>
   /** Target of the optional "Learn more" link (`https:`, `http:`, `mailto:` or relative only). */
@@ -85,12 +91,7 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
   } = props
   const context = useConsentContext()
   const policy = validateConfirmPolicy(confirm)
-  const locale = resolveLocale(localeProp ?? context.locale)
-  const inherited = context.messages
-  const messages = useMemo(
-    () => resolveMessages(locale, inherited && overrides ? { ...inherited, ...overrides } : (overrides ?? inherited)),
-    [locale, inherited, overrides],
-  )
+  const { tag, dir, messages, locale } = useLocale(localeProp, overrides)
   // Hashing the words is not free: only when no policyVersion is given, and once per message set.
   const wordsVersion = useMemo(() => (policyVersionProp === undefined ? disclosureVersion(messages) : ''), [policyVersionProp, messages])
   const policyVersion = policyVersionProp ?? wordsVersion
@@ -124,8 +125,8 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
   return (
     <div
       data-slot="setting"
-      lang={locale}
-      dir={getDirection(locale)}
+      lang={tag}
+      dir={dir}
       {...rootProps}
       data-state={main.value ? 'checked' : 'unchecked'}
       data-pending={pending ? '' : undefined}
@@ -187,7 +188,7 @@ const ALL_IDS: readonly string[] = [MAIN_SETTING, 'include-audio', 'include-vide
 function useModeWarning(mode: string): void {
   const first = useRef(mode)
   useEffect(() => {
-    if (first.current === mode || !isDevelopment()) return
+    if (first.current === mode || process.env.NODE_ENV === 'production') return
     console.warn(
       `ModelImprovementSetting is changing from ${first.current} to ${mode} mode. ` +
         'Decide between a controlled `value`, a `store`, and an uncontrolled `defaultValue` for the lifetime of the component.',

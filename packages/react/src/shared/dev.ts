@@ -1,7 +1,9 @@
 /**
- * True unless the app was bundled for production. Bundlers replace `process.env.NODE_ENV`
- * with a literal, so this folds to `false` there; where nothing replaced it and no `process`
- * exists (an unbundled browser import), reading it throws and we count that as development.
+ * True unless the app was bundled for production. Prefer writing
+ * `process.env.NODE_ENV !== 'production'` at the call site: bundlers replace it with a literal
+ * and then drop the guarded code and its message text, which they cannot do through a call.
+ * Reading `process` where nothing replaced it and no `process` exists (an unbundled browser
+ * import) throws; this counts that as development.
  */
 export function isDevelopment(): boolean {
   try {

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { isDevelopment } from './dev'
 
 /** Options for {@link useControllableState}. */
 export interface UseControllableStateOptions<T> {
@@ -35,7 +34,7 @@ export function useControllableState<T>({
   const wasControlled = useRef(isControlled)
   useEffect(() => {
     if (wasControlled.current === isControlled) return
-    if (isDevelopment()) {
+    if (process.env.NODE_ENV !== 'production') {
       const from = wasControlled.current ? 'controlled' : 'uncontrolled'
       const to = isControlled ? 'controlled' : 'uncontrolled'
       console.warn(

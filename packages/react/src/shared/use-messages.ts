@@ -1,46 +1,62 @@
 import { useMemo } from 'react'
 import { useConsentContext } from '../consent-context'
-import { resolveMessages, type ConsentMessages } from '../messages'
 import { checkOverrides, checkText } from '../messages/check'
-import { resolveLocale } from '../messages/locale'
-import { stateTexts, type StateTexts } from '../messages/state-texts'
+import type { LocaleInput, TextDirection } from '../messages/locale-set'
+import { pickLocale } from '../messages/pick-locale'
+import { resolveMessages } from '../messages/resolve'
+import { englishStateTexts, type StateTexts } from '../messages/state-texts'
+import type { ConsentMessages } from '../messages/types'
+
+/** The locale a part renders in, and its words. */
+export interface ActiveLocale {
+  /** BCP 47 tag for `lang` and dates. */
+  readonly tag: string
+  readonly dir: TextDirection
+  /** The locale's messages with the provider's and then the part's overrides on top. */
+  readonly messages: ConsentMessages
+  /** What to pass on as `locale` to a part inside this one: the set, or the English tag. */
+  readonly locale: LocaleInput
+}
 
 /**
- * The messages for `locale` (else the nearest `ConsentProvider`'s, else English) with the
- * provider's and then the component's `overrides` on top; stable while those are.
+ * The active locale of a part: its own `locale`, else the nearest `ConsentProvider`'s, else the
+ * built-in English (see `pickLocale`), with the provider's and then the part's `overrides` on top;
+ * stable while those are.
  */
-export function useMessages(
-  locale: string | undefined,
-  overrides: Partial<ConsentMessages> | undefined,
-): ConsentMessages {
+export function useLocale(locale: LocaleInput | undefined, overrides: Partial<ConsentMessages> | undefined): ActiveLocale {
   const context = useConsentContext()
-  const active = locale ?? context.locale
   const inherited = context.messages
-  return useMemo(
-    () => resolveMessages(active, inherited && overrides ? { ...inherited, ...overrides } : (overrides ?? inherited)),
-    [active, inherited, overrides],
-  )
+  const contextLocale = context.locale
+  return useMemo(() => {
+    const picked = pickLocale(locale, contextLocale)
+    const merged = inherited && overrides ? { ...inherited, ...overrides } : (overrides ?? inherited)
+    return {
+      tag: picked.tag,
+      dir: picked.set?.dir ?? 'ltr',
+      messages: resolveMessages(picked.set, merged),
+      locale: picked.set ?? picked.tag,
+    }
+  }, [locale, contextLocale, inherited, overrides])
 }
 
-/** The locale a part renders in: its own `locale`, else the provider's, else `en`. */
-export function useActiveLocale(locale: string | undefined): string {
-  const context = useConsentContext()
-  return locale ?? context.locale ?? 'en'
+/** The messages of a part's active locale with the overrides on top (see `useLocale`). */
+export function useMessages(locale: LocaleInput | undefined, overrides: Partial<ConsentMessages> | undefined): ConsentMessages {
+  return useLocale(locale, overrides).messages
 }
 
 /**
- * `stateOn` and `stateOff` for `locale` (else the provider's), with the component's and then the
- * provider's overrides winning, as `useMessages` would give them, but without the full message
- * sets: `ConsentSwitch` on its own stays small. Computed only when `needed`.
+ * `stateOn` and `stateOff` of the active locale, with the component's and then the provider's
+ * overrides winning, as `useMessages` would give them, but without the full English set:
+ * `ConsentSwitch` on its own stays small. Computed only when `needed`.
  */
 export function useStateTexts(
   needed: boolean,
-  locale: string | undefined,
+  locale: LocaleInput | undefined,
   overrides: Partial<ConsentMessages> | undefined,
 ): StateTexts | undefined {
   const context = useConsentContext()
   if (!needed) return undefined
-  const base = stateTexts[resolveLocale(locale ?? context.locale)]
+  const base: StateTexts = pickLocale(locale, context.locale).set ?? englishStateTexts
   const pick = (key: keyof StateTexts): string => {
     for (const source of [overrides, context.messages]) {
       checkOverrides(source)

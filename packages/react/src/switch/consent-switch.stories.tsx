@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useId, type ComponentProps, type FormEvent } from 'react'
 import { expect, fn, userEvent, within } from 'storybook/test'
-import { resolveMessages } from '../messages'
+import { storyLocale } from '../../../../.storybook/decorators'
 import { ConsentSwitch } from './consent-switch'
 
 /**
@@ -15,11 +15,11 @@ const meta = {
   args: { onCheckedChange: fn(), stateText: true },
   render: function LabelledSwitch(args, { globals }) {
     const id = useId()
-    const locale = String(globals.locale ?? 'en')
+    const locale = storyLocale(globals)
     return (
       <div style={{ display: 'flex', alignItems: 'center', gap: '1rem', flexWrap: 'wrap' }}>
         <label htmlFor={id} style={{ fontWeight: 600 }}>
-          {resolveMessages(locale).title}
+          {locale.title}
         </label>
         <ConsentSwitch id={id} locale={locale} {...args} />
       </div>
@@ -116,7 +116,7 @@ export const InAForm: StoryObj<FormStoryArgs> = {
   args: { name: 'improve-model', onSubmit: fn(), onCheckedChange: fn(), stateText: true },
   render: function SwitchInForm({ onSubmit, ...args }, { globals }) {
     const id = useId()
-    const locale = String(globals.locale ?? 'en')
+    const locale = storyLocale(globals)
     const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault()
       onSubmit(Object.fromEntries(new FormData(event.currentTarget)))
@@ -125,7 +125,7 @@ export const InAForm: StoryObj<FormStoryArgs> = {
       <form onSubmit={handleSubmit} style={{ display: 'grid', gap: '1rem', justifyItems: 'start' }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: '1rem' }}>
           <label htmlFor={id} style={{ fontWeight: 600 }}>
-            {resolveMessages(locale).title}
+            {locale.title}
           </label>
           <ConsentSwitch id={id} locale={locale} {...args} />
         </div>

@@ -1,6 +1,7 @@
 import * as SwitchPrimitive from '@radix-ui/react-switch'
 import { forwardRef, useCallback } from 'react'
-import type { ConsentMessages } from '../messages'
+import type { LocaleInput } from '../messages/locale-set'
+import type { ConsentMessages } from '../messages/types'
 import { useControllableState } from '../shared/use-controllable-state'
 import { useStateTexts } from '../shared/use-messages'
 
@@ -34,8 +35,8 @@ export interface ConsentSwitchProps extends NativeSwitchProps {
    * must stay the label alone.
    */
   stateText?: boolean
-  /** Locale of the default texts. */
-  locale?: string
+  /** Locale of the default texts: a set such as `fr` from `@model-consent/react/locales/fr`, or an English tag. Default: the provider's, else English. */
+  locale?: LocaleInput
   /** Overrides for the texts (`stateOn`, `stateOff` are used here). */
   messages?: Partial<ConsentMessages>
 }
