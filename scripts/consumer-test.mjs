@@ -58,8 +58,12 @@ const files = {
     include: ['src'],
   }, null, 2),
   'src/app.tsx': `import { createConsentStore, localStorageAdapter, type ConsentStore } from '@model-consent/core'
-import { ModelImprovementSetting, useConsent } from '@model-consent/react'
+import { ModelImprovementSetting, useConsent, type ConsentLocale } from '@model-consent/react'
+import { fr } from '@model-consent/react/locales/fr'
 import '@model-consent/react/styles.css'
+
+/** A locale entry resolves and type-checks through the package's exports. */
+export const french: ConsentLocale = fr
 
 export const store: ConsentStore = createConsentStore({ policyVersion: '2026-11', storage: localStorageAdapter() })
 
@@ -92,6 +96,7 @@ createRoot(document.getElementById('root')!).render(<App />)
   'ssr.mjs': `import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { ModelImprovementSetting } from '@model-consent/react'
+import { ar } from '@model-consent/react/locales/ar'
 
 const html = renderToString(createElement(ModelImprovementSetting, { policyVersion: '2026-11' }))
 const missing = ['role="switch"', 'aria-checked="false"'].filter((text) => !html.includes(text))
@@ -99,7 +104,14 @@ if (missing.length) {
   console.error('server HTML lacks ' + missing.join(' and ') + ':\\n' + html)
   process.exit(1)
 }
-console.log(html.length + ' characters of HTML')
+// A locale entry, imported through the package's exports in Node: Arabic words, right to left.
+const arabic = renderToString(createElement(ModelImprovementSetting, { policyVersion: '2026-11', locale: ar }))
+const arabicMissing = ['lang="ar"', 'dir="rtl"', ar.title].filter((text) => !arabic.includes(text))
+if (arabicMissing.length) {
+  console.error('Arabic server HTML lacks ' + arabicMissing.join(' and ') + ':\\n' + arabic)
+  process.exit(1)
+}
+console.log(html.length + ' characters of HTML; Arabic from @model-consent/react/locales/ar')
 `,
 }
 
