@@ -102,7 +102,8 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
   const controlled = value !== undefined
   const external = storeProp ?? context.store ?? null
   const mode = controlled ? 'controlled' : external ? 'store' : 'uncontrolled'
-  useModeWarning(mode)
+  // Development builds only; the condition is a constant in a bundled build, so hooks stay in order.
+  if (process.env.NODE_ENV !== 'production') useModeWarning(mode)
   const internalStore = useInternalStore(mode === 'uncontrolled', policyVersion, defaultValue, ALL_IDS, onErrorRef)
   const fromStore = useStoreController(mode === 'store' ? external : internalStore, mode === 'uncontrolled', onConsentChangeRef, onErrorRef)
   const fromParent = useControlledController(value, onValueChangeRef, policyVersion, messages, onConsentChangeRef, onErrorRef)
@@ -188,7 +189,7 @@ const ALL_IDS: readonly string[] = [MAIN_SETTING, 'include-audio', 'include-vide
 function useModeWarning(mode: string): void {
   const first = useRef(mode)
   useEffect(() => {
-    if (first.current === mode || process.env.NODE_ENV === 'production') return
+    if (first.current === mode) return
     console.warn(
       `ModelImprovementSetting is changing from ${first.current} to ${mode} mode. ` +
         'Decide between a controlled `value`, a `store`, and an uncontrolled `defaultValue` for the lifetime of the component.',

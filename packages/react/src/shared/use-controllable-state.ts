@@ -31,19 +31,11 @@ export function useControllableState<T>({
   const isControlled = prop !== undefined
   const value = isControlled ? prop : uncontrolled
 
-  const wasControlled = useRef(isControlled)
-  useEffect(() => {
-    if (wasControlled.current === isControlled) return
-    if (process.env.NODE_ENV !== 'production') {
-      const from = wasControlled.current ? 'controlled' : 'uncontrolled'
-      const to = isControlled ? 'controlled' : 'uncontrolled'
-      console.warn(
-        `${caller} is changing from ${from} to ${to}. Decide between a controlled ` +
-          `(\`${propName}\`) and an uncontrolled value for the lifetime of the component.`,
-      )
-    }
-    wasControlled.current = isControlled
-  }, [isControlled, caller, propName])
+  // The check exists in development builds only: bundlers fold the condition to a constant, so
+  // the hooks it calls are the same on every render of a given build.
+  if (process.env.NODE_ENV !== 'production') {
+    useModeFlipWarning(isControlled, caller, propName)
+  }
 
   const setValue = useCallback(
     (next: T) => {
@@ -55,4 +47,19 @@ export function useControllableState<T>({
   )
 
   return [value, setValue] as const
+}
+
+/** Warns (development only) when a component flips between controlled and uncontrolled. */
+function useModeFlipWarning(isControlled: boolean, caller: string, propName: string): void {
+  const wasControlled = useRef(isControlled)
+  useEffect(() => {
+    if (wasControlled.current === isControlled) return
+    const from = wasControlled.current ? 'controlled' : 'uncontrolled'
+    const to = isControlled ? 'controlled' : 'uncontrolled'
+    console.warn(
+      `${caller} is changing from ${from} to ${to}. Decide between a controlled ` +
+        `(\`${propName}\`) and an uncontrolled value for the lifetime of the component.`,
+    )
+    wasControlled.current = isControlled
+  }, [isControlled, caller, propName])
 }
