@@ -44,6 +44,12 @@ export function useMessages(locale: LocaleInput | undefined, overrides: Partial<
   return useLocale(locale, overrides).messages
 }
 
+/** The BCP 47 tag a part renders in (for `lang` and dates): see `useLocale`. */
+export function useActiveLocale(locale: LocaleInput | undefined): string {
+  const context = useConsentContext()
+  return pickLocale(locale, context.locale).tag
+}
+
 /**
  * `stateOn` and `stateOff` of the active locale, with the component's and then the provider's
  * overrides winning, as `useMessages` would give them, but without the full English set:
