@@ -61,6 +61,10 @@ const mustLeaveOut = {
   ...Object.fromEntries(LOCALE_ENTRIES.map(([file]) => [`locale:${file}`, [/packages\/(core|react\/dist\/(setting|switch|shared|explainer|confirm-dialog))\//, /@radix-ui\//]])),
 }
 
+/** Development-only text that a production bundle must not contain (it sits behind NODE_ENV checks). */
+const DEVELOPMENT_ONLY = ['Decide between a controlled', 'Unknown message key', 'showing English', 'words show in English']
+const mustBeProduction = new Set(['everyPage', 'setting', 'react'])
+
 /** Resolves our packages through their package.json `exports` to the built files. */
 const ourPackages = {
   name: 'model-consent-dist',
@@ -103,7 +107,9 @@ async function measure(entry) {
   const contributions = Object.entries(min.inputs)
     .filter(([, info]) => info.bytesInOutput > 0)
     .map(([path, info]) => [path.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^(\.\.\/)+/, ''), info.bytesInOutput])
-  return { raw: raw.bytes.length, min: min.bytes.length, gzip: gzipSync(min.bytes, { level: 9 }).length, inputs: contributions.map(([p]) => p), contributions }
+  const text = new TextDecoder().decode(min.bytes)
+  const devText = DEVELOPMENT_ONLY.filter((marker) => text.includes(marker))
+  return { raw: raw.bytes.length, min: min.bytes.length, gzip: gzipSync(min.bytes, { level: 9 }).length, inputs: contributions.map(([p]) => p), contributions, devText }
 }
 
 const kb = (n) => `${(n / KIB).toFixed(2)} kB`
@@ -126,6 +132,7 @@ for (const r of Object.values(results)) {
   if (!r.ok) failures.push(`${r.label}: ${kb(r.gzip)} min+gzip exceeds the CI ceiling of ${kb(r.ceiling)}`)
   r.leaked = (mustLeaveOut[r.id] ?? []).flatMap((re) => r.inputs.filter((p) => re.test(p)))
   if (r.leaked.length) failures.push(`${r.label} pulls in: ${r.leaked.join(', ')}`)
+  if (mustBeProduction.has(r.id) && r.devText.length) failures.push(`${r.label} keeps development-only text in production: ${r.devText.join(', ')}`)
 }
 
 console.log(`${pad('entry', 66)}${padL('raw', 10)}${padL('min', 10)}${padL('min+gzip', 10)}  ${pad('CI ceiling', 16)}target (issue 13)`)
@@ -138,6 +145,7 @@ console.log(`\nratio { ModelImprovementSetting } / baseline (min+gzip): ${ratio.
 for (const r of Object.values(results).filter((r) => mustLeaveOut[r.id])) {
   console.log(`tree-shaking, ${r.label}: ${r.leaked.length ? `FAIL (${r.leaked.join(', ')})` : 'ok'}`)
 }
+console.log(`development-only text left out of production bundles (${[...mustBeProduction].join(', ')}): ${[...mustBeProduction].every((id) => results[id].devText.length === 0) ? 'ok' : 'FAIL'}`)
 console.log(`every-page modules: ${results.everyPage.inputs.join(', ')}`)
 console.log('1 kB = 1024 bytes; react, react-dom, react/jsx-runtime, react-dom/client external; esbuild ' + esbuildVersion)
 
