@@ -156,6 +156,8 @@ function verify(name, src, dist, modules) {
   for (const [path, mod] of modules) {
     const file = relative(dist, path)
     if (name === 'core' && mod.client) problems.push(`${file}: "use client" in core`)
+    // Locale entries are plain data: a Server Component imports one and passes it as a prop.
+    if (name === 'react' && file.startsWith('locales') && mod.client) problems.push(`${file}: "use client" in a locale entry`)
     if (name === 'core' && mod.imports.some((s) => CLIENT_IMPORT.test(s))) problems.push(`${file}: core imports React`)
     if (!existsSync(path.replace(/\.js$/, '.d.ts'))) problems.push(`${file}: no .d.ts`)
   }
