@@ -45,4 +45,5 @@ export const en: ConsentMessages = /* @__PURE__ */ Object.freeze({
   errorStillOff: "We couldn't save your choice. It is still off.",
   retry: 'Try again',
   reconsent: 'Our policy has changed, so we turned this off. Please read what it means and choose again.',
+  loading: 'Loading your choice…',
 })

@@ -65,6 +65,8 @@ export interface ConsentMessages {
   retry: string
   /** Notice after an opt-in lapsed under a new policy version. */
   reconsent: string
+  /** Polite status while the saved choice is not known yet (a controlled `value` of `null`). */
+  loading: string
 }
 
 /** Keys of `ConsentMessages`. */
