@@ -7,13 +7,15 @@ interface MediaGroupProps {
   media: readonly MediaKind[]
   mainOn: boolean
   disabled: boolean
+  /** Not known yet: busy and not operable, without the On/Off text. */
+  loading?: boolean
   messages: ConsentMessages
   read: (id: string) => SettingView
   onRequest: (id: string, value: boolean) => void
 }
 
 /** The recordings opt-ins: a labelled group of switches, disabled and off while the main setting is off. */
-export function MediaGroup({ media, mainOn, disabled, messages, read, onRequest }: MediaGroupProps) {
+export function MediaGroup({ media, mainOn, disabled, loading = false, messages, read, onRequest }: MediaGroupProps) {
   const id = useId()
   if (media.length === 0) return null
   return (
@@ -33,9 +35,10 @@ export function MediaGroup({ media, mainOn, disabled, messages, read, onRequest 
             <ConsentSwitch
               id={`${id}-${kind}`}
               checked={mainOn && view.value}
-              disabled={disabled || !mainOn}
+              disabled={disabled || loading || !mainOn}
+              aria-busy={loading || undefined}
               pending={view.pending}
-              stateText
+              stateText={!loading}
               messages={messages}
               onCheckedChange={(next) => onRequest(setting, next)}
             />

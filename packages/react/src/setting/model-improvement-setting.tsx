@@ -1,6 +1,6 @@
 'use client'
 import type { ConsentChangeEvent, ConsentStore } from '@model-consent/core'
-import { useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import { useConsentContext } from '../consent-context'
 import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
 import { ConsentExplainer } from '../explainer/consent-explainer'
@@ -8,7 +8,9 @@ import { disclosureVersion, getDirection, resolveLocale, resolveMessages, type C
 import { isDevelopment } from '../shared/dev'
 import { ConsentSwitch } from '../switch/consent-switch'
 import { confirmationTexts, needsConfirmation, validateConfirmPolicy, type ConfirmPolicy } from './confirm-policy'
+import { FormFields } from './form-fields'
 import { MediaGroup } from './media-group'
+import { useRootRef } from './root-ref'
 import { SettingStatus } from './setting-status'
 import { MAIN_SETTING, type MediaKind } from './setting-view'
 import { useControlledController, type ValueChangeHandler } from './use-controlled-controller'
@@ -18,8 +20,13 @@ type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue' | 'on
 
 /** Props of {@link ModelImprovementSetting}. Other `<div>` props go on the root. */
 export interface ModelImprovementSettingProps extends NativeDivProps {
-  /** Controlled mode: the values to show, by setting id. The component shows nothing else until you pass a new `value`. */
-  value?: Readonly<Record<string, boolean>>
+  /**
+   * Controlled mode: the values to show, by setting id. The component shows nothing else until you
+   * pass a new `value`. `null` means "not known yet" (still loading): the switches are busy and
+   * cannot be used, and a polite status says the choice is loading. `null` is controlled too, so
+   * `value={query.data ?? null}` changes mode never.
+   */
+  value?: Readonly<Record<string, boolean>> | null
   /**
    * Controlled mode: asked with the next values and the change event. Return a promise to show
    * "saving" until it settles; a rejection keeps the old value and shows the error.
@@ -53,6 +60,11 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
   headingLevel?: 2 | 3 | 4 | 5 | 6
   /** Disables every switch. */
   disabled?: boolean
+  /**
+   * Makes the setting a form field: every shown setting submits as `name[setting-id]` with the
+   * value `"true"` or `"false"` (off is submitted too). Nothing is submitted while `value` is `null`.
+   */
+  name?: string
 }
 
 const DEFAULT_MEDIA: readonly MediaKind[] = ['audio', 'video']
@@ -71,17 +83,20 @@ function useLatest<T>(value: T) {
  * Uncontrolled (`defaultValue`), store-backed (`store` or a `ConsentProvider`) or controlled
  * (`value` + `onValueChange`).
  *
- * @selector [data-slot="setting"] - the root; `[data-state="checked" | "unchecked"]`, `[data-pending]`.
+ * The `ref` is the root element; its `focus()` focuses the main switch (as form libraries expect).
+ *
+ * @selector [data-slot="setting"] - the root; `[data-state="checked" | "unchecked"]`, `[data-pending]`,
+ *   `[data-loading]` while a controlled `value` is `null`.
  * @selector [data-slot="setting-header"], [data-slot="setting-heading"], [data-slot="setting-label"]
  * @selector [data-slot="reconsent-notice"] - shown after an opt-in lapsed under a new policy.
  * @selector [data-slot="media-group"], [data-slot="media-item"], [data-slot="media-label"]
  * @selector [data-slot="status"] - the polite live region; [data-slot="alert"], [data-slot="retry"] after a failed save.
  */
-export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
+export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImprovementSettingProps>(function ModelImprovementSetting(props, ref) {
   const {
     value, onValueChange, defaultValue, store: storeProp, policyVersion: policyVersionProp, onConsentChange,
     onError, confirm, media = DEFAULT_MEDIA, locale: localeProp, messages: overrides, learnMoreHref,
-    headingLevel = 3, disabled = false, ...rootProps
+    headingLevel = 3, disabled = false, name, ...rootProps
   } = props
   const context = useConsentContext()
   const policy = validateConfirmPolicy(confirm)
@@ -106,6 +121,9 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
   const fromStore = useStoreController(mode === 'store' ? external : internalStore, mode === 'uncontrolled', onConsentChangeRef, onErrorRef)
   const fromParent = useControlledController(value, onValueChangeRef, policyVersion, messages, onConsentChangeRef, onErrorRef)
   const controller = controlled ? fromParent : fromStore
+  const loading = controlled && value === null
+  const mainSwitchRef = useRef<HTMLButtonElement>(null)
+  const rootRef = useRootRef(ref, mainSwitchRef)
 
   const [confirming, setConfirming] = useState<{ setting: string; value: boolean } | null>(null)
   const request = (setting: string, next: boolean) => {
@@ -127,8 +145,10 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
       lang={locale}
       dir={getDirection(locale)}
       {...rootProps}
+      ref={rootRef}
       data-state={main.value ? 'checked' : 'unchecked'}
       data-pending={pending ? '' : undefined}
+      data-loading={loading ? '' : undefined}
     >
       <div data-slot="setting-header">
         <Heading data-slot="setting-heading">
@@ -137,12 +157,14 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
           </label>
         </Heading>
         <ConsentSwitch
+          ref={mainSwitchRef}
           id={`${id}-switch`}
           aria-describedby={describedBy}
+          aria-busy={loading || undefined}
           checked={main.value}
           pending={main.pending}
-          disabled={disabled}
-          stateText
+          disabled={disabled || loading}
+          stateText={!loading}
           messages={messages}
           onCheckedChange={(next) => request(MAIN_SETTING, next)}
         />
@@ -161,10 +183,11 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
         onError={(error) => onErrorRef.current?.(error)}
         summaryId={`${id}-summary`}
       />
-      <MediaGroup media={media} mainOn={main.value} disabled={disabled} messages={messages} read={controller.read} onRequest={request} />
+      <MediaGroup media={media} mainOn={main.value} disabled={disabled} loading={loading} messages={messages} read={controller.read} onRequest={request} />
       <SettingStatus
         messages={messages}
         pending={pending}
+        loading={loading}
         failed={failed ? controller.read(failed) : null}
         onRetry={() => failed && controller.retry(failed)}
       />
@@ -177,9 +200,10 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
         confirmLabel={texts?.confirmLabel}
         messages={messages}
       />
+      {name !== undefined ? <FormFields name={name} settings={shown} read={controller.read} disabled={loading} /> : null}
     </div>
   )
-}
+})
 
 const ALL_IDS: readonly string[] = [MAIN_SETTING, 'include-audio', 'include-video']
 
