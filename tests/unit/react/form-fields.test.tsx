@@ -2,7 +2,7 @@ import { ConsentSwitch, ModelImprovementSetting } from '@model-consent/react'
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createRef } from 'react'
-import { Controller, useForm, type FieldError } from 'react-hook-form'
+import { Controller, useForm } from 'react-hook-form'
 
 // Radix measures its hidden form input with ResizeObserver, which jsdom lacks (Chromium has it).
 globalThis.ResizeObserver ??= class {
@@ -118,7 +118,7 @@ describe('ModelImprovementSetting in a react-hook-form Controller', () => {
             />
           )}
         />
-        {formState.errors.consent ? <p role="alert">{(formState.errors.consent as FieldError).message}</p> : null}
+        {formState.errors.consent ? <p role="alert">{String(formState.errors.consent.message)}</p> : null}
         <button type="submit">Save</button>
         <button type="button" onClick={() => setFocus('consent')}>
           Go to the setting
