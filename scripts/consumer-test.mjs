@@ -4,8 +4,8 @@
 // user would, and checks that it type-checks (strict, moduleResolution bundler), that
 // `ModelImprovementSetting` server-renders in plain Node with react-dom/server, that Vite
 // bundles it, and that the bundled app works in Chromium (a person turns the setting on through
-// the confirmation; `useConsent` saves to localStorage). Run `pnpm build` first. Exits 1 on the
-// first failing step.
+// the confirmation; `useConsent` saves to localStorage). Then scripts/consumer-next.mjs does the
+// same for a Next.js App Router app. Run `pnpm build` first. Exits 1 if any step failed.
 // KEEP_CONSUMER_APP=1 keeps the temporary app for debugging.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -200,6 +200,8 @@ async function useBuiltApp(dir) {
 
 let ok = true
 for (const versions of REACT_VERSIONS) ok = (await consumerApp(versions)) && ok
+// Beside the Vite app: a Next.js App Router app (server components, SSR with initialData).
+ok = spawnSync(process.execPath, [join(root, 'scripts/consumer-next.mjs')], { stdio: 'inherit' }).status === 0 && ok
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 console.log(ok ? `consumer test passed in ${seconds} s` : `consumer test FAILED after ${seconds} s`)
 process.exit(ok ? 0 : 1)
