@@ -26,45 +26,45 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
    * cannot be used, and a polite status says the choice is loading. `null` is controlled too, so
    * `value={query.data ?? null}` changes mode never.
    */
-  value?: Readonly<Record<string, boolean>> | null
+  value?: Readonly<Record<string, boolean>> | null | undefined
   /**
    * Controlled mode: asked with the next values and the change event. Return a promise to show
    * "saving" until it settles; a rejection keeps the old value and shows the error.
    */
-  onValueChange?: ValueChangeHandler
+  onValueChange?: ValueChangeHandler | undefined
   /** Uncontrolled mode: values to start from, applied once as `api` changes. Everything else starts off. */
-  defaultValue?: Readonly<Record<string, boolean>>
+  defaultValue?: Readonly<Record<string, boolean>> | undefined
   /** Store-backed mode: the store to read and save. Default: the nearest `ConsentProvider`'s store. */
-  store?: ConsentStore
+  store?: ConsentStore | undefined
   /**
    * The version of the words the person is shown, recorded with each decision (uncontrolled and
    * controlled modes; a store has its own). Default: `disclosureVersion` of the active messages,
    * so a change in the words asks people again.
    */
-  policyVersion?: string
+  policyVersion?: string | undefined
   /** Fires once per real change of any of its settings, with the core's event, in every mode. */
-  onConsentChange?: (event: ConsentChangeEvent) => void
+  onConsentChange?: ((event: ConsentChangeEvent) => void) | undefined
   /** Called for every reported problem: failed saves, refused links, storage errors. */
-  onError?: (error: Error) => void
+  onError?: ((error: Error) => void) | undefined
   /** When to ask before a change. Default `'enable'`. Anything else is refused. */
-  confirm?: ConfirmPolicy
+  confirm?: ConfirmPolicy | undefined
   /** Which recordings opt-ins to show. Default `['audio', 'video']`; `[]` hides them. */
-  media?: readonly MediaKind[]
+  media?: readonly MediaKind[] | undefined
   /** Locale of the texts and dates. Default: the provider's, else English. */
-  locale?: string
+  locale?: string | undefined
   /** Overrides for any text, on top of the locale. */
-  messages?: Partial<ConsentMessages>
+  messages?: Partial<ConsentMessages> | undefined
   /** Target of the optional "Learn more" link (`https:`, `http:`, `mailto:` or relative only). */
-  learnMoreHref?: string
+  learnMoreHref?: string | undefined
   /** Level of the heading that holds the label. Default `3`. */
-  headingLevel?: 2 | 3 | 4 | 5 | 6
+  headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
   /** Disables every switch. */
-  disabled?: boolean
+  disabled?: boolean | undefined
   /**
    * Makes the setting a form field: every shown setting submits as `name[setting-id]` with the
    * value `"true"` or `"false"` (off is submitted too). Nothing is submitted while `value` is `null`.
    */
-  name?: string
+  name?: string | undefined
 }
 
 const DEFAULT_MEDIA: readonly MediaKind[] = ['audio', 'video']
