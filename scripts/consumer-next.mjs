@@ -122,7 +122,11 @@ import { createConsentStore } from '@model-consent/core'
 import { ConsentProvider, ModelImprovementSetting } from '@model-consent/react'
 import { useState } from 'react'
 
-/** Keeps the decisions in a cookie, so the server can read them and render the real state. */
+/**
+ * Keeps the decisions in a cookie, so the server can read them and render the real state. The
+ * store is also created during the server render, where there is no document: nothing to read
+ * or write there (the server's truth arrives as initialData).
+ */
 const cookieStorage = {
   load() {
     if (typeof document === 'undefined') return undefined
@@ -130,6 +134,7 @@ const cookieStorage = {
     return match ? JSON.parse(decodeURIComponent(match[1])) : null
   },
   save(data) {
+    if (typeof document === 'undefined') return
     document.cookie = 'model-consent=' + encodeURIComponent(JSON.stringify(data)) + '; path=/; max-age=31536000; samesite=lax'
   },
 }
@@ -205,6 +210,16 @@ async function usePages() {
   const seen = []
   try {
     const context = await browser.newContext()
+    // Before any page script: every later change of a switch's aria-checked (a flash would be one),
+    // and errors React reports without throwing (reportError), such as a failed hydration.
+    await context.addInitScript(() => {
+      window.__checkedChanges = []
+      window.__reported = []
+      window.addEventListener('error', (event) => window.__reported.push(String(event.message)))
+      new MutationObserver((records) => {
+        for (const r of records) window.__checkedChanges.push(r.target.getAttribute('aria-checked'))
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-checked'] })
+    })
     const page = await context.newPage()
     const problems = []
     page.on('pageerror', (error) => problems.push(String(error)))
@@ -245,8 +260,11 @@ async function usePages() {
     await page.reload()
     await settle()
     await mainChecked(page, 'true')
-    seen.push('/initial (initialData from a cookie): server HTML aria-checked="true" after opting in, hydrated on, no flash')
+    const changes = await page.evaluate(() => window.__checkedChanges)
+    if (changes.length) throw new Error(`/initial: aria-checked changed after the server render: ${changes.join(', ')}`)
+    seen.push('/initial (initialData from a cookie): server HTML aria-checked="true" after opting in, hydrated on with no aria-checked change (no flash)')
 
+    problems.push(...(await page.evaluate(() => window.__reported)))
     if (problems.length) throw new Error(`the pages logged:\n${problems.join('\n')}`)
     seen.push('no hydration warning, console error or warning, or failed request on any page')
     return seen.join('; ')
