@@ -87,7 +87,8 @@ describe('ModelImprovementSetting, controlled', () => {
       rerender(<Parent save={save} onConsentChange={onConsentChange} value={{ 'improve-model': true }} />)
       expect(mainSwitch()).toHaveAttribute('aria-checked', 'true')
       expect(mainSwitch()).not.toHaveAttribute('aria-busy')
-      expect(status()).toBeEmptyDOMElement()
+      // "Saved" is said only now, when the screen shows the saved value.
+      expect(status()).toHaveTextContent('Your choice is saved.')
       expect(seen).toEqual(['true:true'])
       rerender(<Parent save={save} onConsentChange={onConsentChange} value={{ 'improve-model': true }} />)
       expect(onConsentChange).toHaveBeenCalledTimes(1)

@@ -12,8 +12,10 @@ import { FormFields } from './form-fields'
 import { MediaGroup } from './media-group'
 import { useRootRef } from './root-ref'
 import { SettingStatus } from './setting-status'
+import { focusSwitch } from './switch-focus'
 import { MAIN_SETTING, type MediaKind } from './setting-view'
 import { useControlledController, type ValueChangeHandler } from './use-controlled-controller'
+import { useReturnFocus } from './use-return-focus'
 import { useInternalStore, useStoreController } from './use-store-controller'
 
 type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue' | 'onError' | 'children'>
@@ -54,7 +56,7 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
   locale?: string | undefined
   /** Overrides for any text, on top of the locale. */
   messages?: Partial<ConsentMessages> | undefined
-  /** Target of the optional "Learn more" link (`https:`, `http:`, `mailto:` or relative only). */
+  /** Target of the optional "Learn more" link (`https:`, `http:`, `mailto:` or relative only; never protocol-relative). */
   learnMoreHref?: string | undefined
   /** Level of the heading that holds the label. Default `3`. */
   headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
@@ -90,6 +92,7 @@ function useLatest<T>(value: T) {
  * @selector [data-slot="setting-header"], [data-slot="setting-heading"], [data-slot="setting-label"]
  * @selector [data-slot="reconsent-notice"] - shown after an opt-in lapsed under a new policy.
  * @selector [data-slot="media-group"], [data-slot="media-item"], [data-slot="media-label"]
+ * @selector [data-slot="media-group-reason"] - why the recordings switches wait (while the main setting is off).
  * @selector [data-slot="status"] - the polite live region; [data-slot="alert"], [data-slot="retry"] after a failed save.
  */
 export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImprovementSettingProps>(function ModelImprovementSetting(props, ref) {
@@ -123,7 +126,6 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const controller = controlled ? fromParent : fromStore
   const loading = controlled && value === null
   const mainSwitchRef = useRef<HTMLButtonElement>(null)
-  const rootRef = useRootRef(ref, mainSwitchRef)
 
   const [confirming, setConfirming] = useState<{ setting: string; value: boolean } | null>(null)
   const request = (setting: string, next: boolean) => {
@@ -131,9 +133,15 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
     else controller.change(setting, next)
   }
   const id = useId()
+  // Focus, status and announcements (issue 12): the switch that asked gets focus back.
+  const rootRef = useRef<HTMLDivElement>(null)
+  const setRoot = useRootRef(mainSwitchRef, rootRef, ref)
+  const focusSwitchOf = (setting: string) => focusSwitch(rootRef.current, id, setting)
+  useReturnFocus(confirming?.setting ?? null, focusSwitchOf)
+  const [busyPresses, setBusyPresses] = useState(0)
+  const noteBusyPress = () => setBusyPresses((count) => count + 1)
   const main = controller.read(MAIN_SETTING)
   const shown = [MAIN_SETTING, ...media.map((kind) => (kind === 'audio' ? 'include-audio' : 'include-video'))]
-  const failed = shown.find((setting) => controller.read(setting).error)
   const pending = shown.some((setting) => controller.read(setting).pending)
   const Heading = `h${headingLevel}` as const
   const texts = confirming ? confirmationTexts(messages, confirming.setting, confirming.value) : null
@@ -145,7 +153,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
       lang={locale}
       dir={getDirection(locale)}
       {...rootProps}
-      ref={rootRef}
+      ref={setRoot}
       data-state={main.value ? 'checked' : 'unchecked'}
       data-pending={pending ? '' : undefined}
       data-loading={loading ? '' : undefined}
@@ -166,6 +174,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
           disabled={disabled || loading}
           stateText={!loading}
           messages={messages}
+          onClick={() => main.pending && noteBusyPress()}
           onCheckedChange={(next) => request(MAIN_SETTING, next)}
         />
       </div>
@@ -183,13 +192,15 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
         onError={(error) => onErrorRef.current?.(error)}
         summaryId={`${id}-summary`}
       />
-      <MediaGroup media={media} mainOn={main.value} disabled={disabled} loading={loading} messages={messages} read={controller.read} onRequest={request} />
+      <MediaGroup idBase={id} onBusyPress={noteBusyPress} media={media} mainOn={main.value} disabled={disabled} loading={loading} messages={messages} read={controller.read} onRequest={request} />
       <SettingStatus
         messages={messages}
-        pending={pending}
+        shown={shown}
+        read={controller.read}
+        busyPresses={busyPresses}
         loading={loading}
-        failed={failed ? controller.read(failed) : null}
-        onRetry={() => failed && controller.retry(failed)}
+        onRetry={controller.retry}
+        focusSwitch={focusSwitchOf}
       />
       <ConsentConfirmDialog
         open={confirming !== null}
