@@ -67,8 +67,7 @@ export function useSettledValue(
           if (isDevelopment()) {
             console.warn(
               `ModelImprovementSetting: onValueChange resolved ${SETTLE_TIMEOUT_MS / 1000} s ago, but \`value\` still does not ` +
-                `show "${id}" ${accepted.next ? 'on' : 'off'}. It now shows what \`value\` says. Pass the saved value ` +
-                '(update your cache optimistically, or resolve only after it holds the new value).',
+                `show "${id}" ${accepted.next ? 'on' : 'off'}; showing what \`value\` says. Pass the saved value in \`value\`.`,
             )
           }
           setWaiting((all) => (all[id] === accepted ? without(all, [id]) : all))
