@@ -2,7 +2,7 @@ import type { ConsentChangeEvent } from '@model-consent/core'
 import { ModelImprovementSetting, type ModelImprovementSettingProps } from '@model-consent/react'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { useState } from 'react'
+import { StrictMode, useState } from 'react'
 
 const TITLE = 'Improve the model for everyone'
 const mainSwitch = () => screen.getByRole('switch', { name: TITLE })
@@ -154,6 +154,37 @@ describe('ModelImprovementSetting, controlled', () => {
       expect(warn).toHaveBeenCalledTimes(1)
       expect(warn.mock.calls[0]![0]).toMatch(/onValueChange resolved 10 s ago, but `value` still does not show "improve-model" on/)
       expect(onConsentChange).not.toHaveBeenCalled()
+    })
+  })
+
+  describe('in StrictMode', () => {
+    it('fires each accepted change once, synchronous or resolved', async () => {
+      const user = userEvent.setup()
+      const onConsentChange = vi.fn()
+      function Parent({ async }: { async: boolean }) {
+        const [value, setValue] = useState<Record<string, boolean>>({})
+        return (
+          <ModelImprovementSetting
+            value={value}
+            confirm="never"
+            onConsentChange={onConsentChange}
+            onValueChange={(next) => {
+              if (!async) return setValue(next)
+              return Promise.resolve().then(() => setValue(next))
+            }}
+          />
+        )
+      }
+      const { unmount } = render(<StrictMode><Parent async={false} /></StrictMode>)
+      await user.click(mainSwitch())
+      expect(onConsentChange).toHaveBeenCalledTimes(1)
+      unmount()
+      render(<StrictMode><Parent async /></StrictMode>)
+      await user.click(mainSwitch())
+      await act(async () => {})
+      expect(mainSwitch()).toHaveAttribute('aria-checked', 'true')
+      expect(mainSwitch()).not.toHaveAttribute('aria-busy')
+      expect(onConsentChange).toHaveBeenCalledTimes(2)
     })
   })
 
