@@ -9,17 +9,17 @@ import type { ConsentMessages } from './messages/types'
 /** Props of `ConsentProvider`. */
 export interface ConsentProviderProps {
   /** The store every `useConsent` and `ModelImprovementSetting` below uses. Inherited from an outer provider if absent. */
-  store?: ConsentStore
+  store?: ConsentStore | undefined
   /**
    * Locale for the components below: a set imported from its entry, such as `fr` from
    * `@model-consent/react/locales/fr`. English is built in; an English tag such as `en-US` sets
    * the date format. A tag of another language whose set is not passed shows English, with a
    * development warning naming the import to add.
    */
-  locale?: LocaleInput
+  locale?: LocaleInput | undefined
   /** String overrides, on top of the locale's messages. */
-  messages?: Partial<ConsentMessages>
-  children?: ReactNode
+  messages?: Partial<ConsentMessages> | undefined
+  children?: ReactNode | undefined
 }
 
 /**
