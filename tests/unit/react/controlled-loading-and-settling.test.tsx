@@ -1,5 +1,7 @@
 import type { ConsentChangeEvent } from '@model-consent/core'
 import { ModelImprovementSetting, type ModelImprovementSettingProps } from '@model-consent/react'
+import { de } from '@model-consent/react/locales/de'
+import { ja } from '@model-consent/react/locales/ja'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { StrictMode, useState } from 'react'
@@ -52,9 +54,9 @@ describe('ModelImprovementSetting, controlled', () => {
     })
 
     it('says "loading" in every shipped locale', () => {
-      const { rerender } = render(<ModelImprovementSetting value={null} locale="de" />)
+      const { rerender } = render(<ModelImprovementSetting value={null} locale={de} />)
       expect(status()).toHaveTextContent('Ihre Auswahl wird geladen…')
-      rerender(<ModelImprovementSetting value={null} locale="ja" />)
+      rerender(<ModelImprovementSetting value={null} locale={ja} />)
       expect(status()).toHaveTextContent('選択内容を読み込んでいます…')
     })
   })
