@@ -62,7 +62,7 @@ const mustLeaveOut = {
 }
 
 /** Development-only text that a production bundle must not contain (it sits behind NODE_ENV checks). */
-const DEVELOPMENT_ONLY = ['Decide between a controlled', 'Unknown message key', 'showing English', 'words show in English']
+const DEVELOPMENT_ONLY = ['Decide between a controlled', 'Pass the saved value in', 'Unknown message key', 'showing English', 'words show in English']
 const mustBeProduction = new Set(['everyPage', 'setting', 'react'])
 
 /** Resolves our packages through their package.json `exports` to the built files. */

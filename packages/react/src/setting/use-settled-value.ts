@@ -1,6 +1,5 @@
 import type { ConsentChangeEvent } from '@model-consent/core'
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
-import { isDevelopment } from '../shared/dev'
 
 /** How long a resolved save waits for the parent's `value` to show it. */
 export const SETTLE_TIMEOUT_MS = 10_000
@@ -64,7 +63,7 @@ export function useSettledValue(
       .filter(([, accepted]) => accepted.baseline !== null)
       .map(([id, accepted]) =>
         setTimeout(() => {
-          if (isDevelopment()) {
+          if (process.env.NODE_ENV !== 'production') {
             console.warn(
               `ModelImprovementSetting: onValueChange resolved ${SETTLE_TIMEOUT_MS / 1000} s ago, but \`value\` still does not ` +
                 `show "${id}" ${accepted.next ? 'on' : 'off'}; showing what \`value\` says. Pass the saved value in \`value\`.`,
