@@ -10,7 +10,8 @@ export const FORMAT_VERSION = 1
 export const CHANGE_SOURCES: readonly ChangeSource[] = ['user', 'api', 'sync', 'policy', 'cascade', 'reset']
 
 const MAX_RAW_LENGTH = 1_000_000
-const MAX_TEXT_LENGTH = 256
+/** The longest `decidedAt` or `policyVersion` the reader accepts. */
+export const MAX_TEXT_LENGTH = 256
 const MAX_PROBLEMS = 5
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
 

@@ -67,6 +67,8 @@ export type ConsentErrorCode =
   | 'conflict'
   /** The setting is managed (by an organization, age or region rule) and the person cannot change it. */
   | 'managed'
+  /** The `now` option gave no usable time; the decision was dated by the system clock instead. */
+  | 'clock-invalid'
 
 /** An immutable view of the store. The same object is returned until something changes. */
 export interface ConsentSnapshot {
