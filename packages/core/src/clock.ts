@@ -1,4 +1,5 @@
 import { ConsentError, describe } from './errors'
+import { isIsoDate } from './records'
 
 const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]'
 
@@ -7,9 +8,9 @@ export function clockProblem(reading: unknown): string | null {
   if (!isDate(reading)) return `now must return a Date, got ${describe(reading)}`
   const time = reading.getTime()
   if (Number.isNaN(time)) return 'now returned an invalid Date'
-  const year = reading.getUTCFullYear()
-  // The stored format has four-digit years (ISO 8601 without the expanded form), as every reader expects.
-  if (year < 0 || year > 9999) return `now returned ${describe(reading.toISOString())}, which cannot be stored: expected a year from 0 to 9999`
+  // Judged by the reader's own rule (four-digit years, real calendar dates), so what is written reads back.
+  const text = reading.toISOString()
+  if (!isIsoDate(text)) return `now returned ${describe(text)}, which stored data cannot hold: expected a real date with a four-digit year`
   return null
 }
 
