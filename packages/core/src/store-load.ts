@@ -49,16 +49,17 @@ export function loadAndSync(state: StoreState, repair: () => void) {
 
   const ready: Promise<void> = (async () => {
     await Promise.resolve()
+    // Listen before reading, so a change that lands while an asynchronous read is in flight is not missed.
+    if (!state.destroyed) listen()
     let raw: unknown = null
     try {
       raw = await storage.load()
     } catch (cause) {
       state.memoryOnly = true
+      stop()
       // On a server there is simply no browser storage: nothing is wrong, so nothing is said.
       if (!isStorageAbsentOnServer(cause)) report(unreadable(cause, state.initial !== undefined))
     }
-    // Listen before saving any lapse, so a change another tab makes meanwhile is not missed.
-    if (!state.memoryOnly && !state.destroyed) listen()
     const read = judge(raw, '')
     const base = state.initial ? mergeRecords(state.initial, read.decisions) : new Map(read.decisions)
     const loaded = normalise(base)
@@ -89,6 +90,11 @@ export function loadAndSync(state: StoreState, repair: () => void) {
     publish()
     if (hintedWhileLoading) reread()
   })()
+
+  function stop(): void {
+    stopStorage?.()
+    stopStorage = undefined
+  }
 
   function listen(): void {
     if (!storage.subscribe) return
@@ -159,10 +165,7 @@ export function loadAndSync(state: StoreState, repair: () => void) {
     hints: (): number => hints,
     /** Reads storage again and merges it in (repairing what storage lacks). */
     reread,
-    stop(): void {
-      stopStorage?.()
-      stopStorage = undefined
-    },
+    stop,
   }
 }
 
