@@ -104,12 +104,13 @@ export function createWriter(state: StoreState, io: WriteIo) {
     if (isThenable(read)) {
       for (const id of job.marks()) mark(job, id)
       publish()
-      return Promise.resolve(read).then((found) => perform2(job, found, retried), (cause: unknown) => Promise.reject(fail(job, cause)))
+      return Promise.resolve(read).then((found) => writeOnto(job, found, retried), (cause: unknown) => Promise.reject(fail(job, cause)))
     }
-    return perform2(job, read, retried)
+    return writeOnto(job, read, retried)
   }
 
-  function perform2(job: WriteJob, read: StorageRead | undefined, retried: boolean): Promise<void> | undefined {
+  /** Plans the write against what the store now shows and saves it merged into `read` (what storage held). */
+  function writeOnto(job: WriteJob, read: StorageRead | undefined, retried: boolean): Promise<void> | undefined {
     if (job.planned === undefined) job.planned = job.plan()
     const plan = job.planned
     if (plan instanceof Error) {
@@ -219,14 +220,14 @@ export function createWriter(state: StoreState, io: WriteIo) {
     const job: WriteJob = {
       marked: new Set(),
       marks: () => [],
-      plan: () => {
-        repairQueued = false
-        return null
-      },
+      plan: () => null,
       failure: (cause) =>
         new ConsentError('save-failed', 'Choices changed in another tab while this one was saving, and they could not be saved together.', { cause }),
     }
-    void schedule(async () => perform(job)).catch(() => undefined)
+    void schedule(async () => {
+      repairQueued = false
+      return perform(job)
+    }).catch(() => undefined)
   }
 
   return {
