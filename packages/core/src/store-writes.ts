@@ -1,51 +1,11 @@
 import { ConsentError, describe } from './errors'
-import { mergeRecords, sameDecision } from './merge'
+import { mergeRecords } from './merge'
 import { needsReconsent } from './snapshot'
 import type { StorageRead } from './store-load'
 import type { Change, StoreState } from './store-state'
-import type { ChangeSource, ConsentErrorLike, SetSource, SettingId, StoredConsent } from './types'
-
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function'
-
-/** The documented conflict shape: storage changed since it was read (`code: 'conflict'` or `conflict: true`). */
-export const isConflict = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && ((error as { code?: unknown }).code === 'conflict' || (error as { conflict?: unknown }).conflict === true)
-
-/** What one write does, decided against what the store shows once storage has been re-read. */
-interface Plan {
-  readonly changes: readonly Change[]
-  readonly sourceOf: (change: Change) => ChangeSource
-}
-
-/** One write: its plan, the settings it marks pending, and how its failure reads. */
-interface WriteJob {
-  /** Decides the write against what the store shows now; called once (a retry reuses it). */
-  plan(): Plan | ConsentErrorLike | null
-  planned?: Plan | ConsentErrorLike | null
-  readonly marked: Set<SettingId>
-  failure(cause: unknown): ConsentError
-  /** The settings shown pending while the write waits. */
-  readonly marks: () => readonly SettingId[]
-}
-
-/** Sources for what a write commits: its own decisions by their own source, anything else came from storage. */
-function sourcesOf(changes: readonly Change[], own: (change: Change) => ChangeSource): (change: Change) => ChangeSource {
-  return (change) => {
-    const mine = changes.find((c) => c.id === change.id)
-    return mine && mine.decision === change.decision ? own(mine) : 'sync'
-  }
-}
-
-/** How the store reads storage before each save, and tells the reader a save landed. */
-export interface WriteIo {
-  read(): StorageRead | Promise<StorageRead>
-  committed(): void
-  /** How many change notifications have arrived so far. */
-  hints(): number
-  /** Reads storage again, merging it in and repairing what it lacks. */
-  reread(): void
-}
+import type { SetSource, SettingId, StoredConsent } from './types'
+import { differs, isConflict, isThenable, sourcesOf } from './write-job'
+import type { Plan, WriteIo, WriteJob } from './write-job'
 
 /**
  * The write side of a store. Writes run one at a time, in call order, each as read–merge–write:
@@ -239,11 +199,4 @@ export function createWriter(state: StoreState, io: WriteIo) {
       queue = ready
     },
   }
-}
-
-/** Whether writing `data` would change what storage holds. */
-function differs(data: StoredConsent, read: StorageRead): boolean {
-  const ids = Object.keys(data.decisions)
-  if (ids.length !== read.decisions.size) return true
-  return ids.some((id) => !sameDecision(data.decisions[id], read.decisions.get(id)))
 }
