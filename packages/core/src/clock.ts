@@ -5,12 +5,16 @@ const isDate = (value: unknown): value is Date => Object.prototype.toString.call
 
 /** Why a reading of `now` cannot date a stored decision, or `null` if it can. */
 export function clockProblem(reading: unknown): string | null {
-  if (!isDate(reading)) return `now must return a Date, got ${describe(reading)}`
+  if (!isDate(reading)) return process.env.NODE_ENV !== 'production'
+    ? `now must return a Date, got ${describe(reading)}`
+    : `now ${describe(reading)}`
   const time = reading.getTime()
   if (Number.isNaN(time)) return 'now returned an invalid Date'
   // Judged by the reader's own rule (four-digit years, real calendar dates), so what is written reads back.
   const text = reading.toISOString()
-  if (!isIsoDate(text)) return `now returned ${describe(text)}, which stored data cannot hold: expected a real date with a four-digit year`
+  if (!isIsoDate(text)) return process.env.NODE_ENV !== 'production'
+    ? `now returned ${describe(text)}, which stored data cannot hold: expected a real date with a four-digit year`
+    : `now ${describe(text)}`
   return null
 }
 
@@ -23,7 +27,11 @@ export function checkClock(now: () => Date): void {
   try {
     reading = now()
   } catch (cause) {
-    throw new TypeError(`now must return a Date, but it threw ${describe(String(cause))}`)
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production'
+        ? `now must return a Date, but it threw ${describe(String(cause))}`
+        : 'now',
+    )
   }
   const problem = clockProblem(reading)
   if (problem && !(isDate(reading) && Number.isNaN(reading.getTime()))) throw new TypeError(problem)

@@ -4,7 +4,7 @@ import { memoryStorage } from './storage/memory-storage'
 import { loadAndSync } from './store-load'
 import { createStoreState } from './store-state'
 import { createWriter } from './store-writes'
-import { validateOptions, validateSetArguments } from './validate-options'
+import { unknownSetting, validateOptions, validateSetArguments } from './validate-options'
 import type { ConsentErrorLike, ConsentStore, ConsentStoreOptions, SetOptions, SettingId } from './types'
 
 /**
@@ -49,8 +49,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   loader = loadAndSync(state, writer.repair)
   writer.after(loader.ready)
 
-  const unknown = (setting: unknown) =>
-    new TypeError(`Unknown setting ${describe(setting)}; expected one of: ${graph.ids.join(', ')}`)
+  const unknown = (setting: unknown) => unknownSetting(graph, setting)
   const destroyedError = (setting?: SettingId) =>
     new ConsentError('destroyed', 'This consent store was destroyed.', { setting })
 
@@ -64,7 +63,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     getServerSnapshot: () => state.serverSnapshot,
     subscribe(listener: () => void, setting?: SettingId): () => void {
       if (typeof listener !== 'function') {
-        throw new TypeError(`subscribe expects a function, got ${describe(listener)}`)
+        throw new TypeError(
+          process.env.NODE_ENV !== 'production'
+            ? `subscribe expects a function, got ${describe(listener)}`
+            : 'listener',
+        )
       }
       // A wrapper per registration, so the same function subscribed twice is removed once each.
       const wrapper = () => listener()

@@ -8,7 +8,11 @@ export function createEmitter(eventTarget: EventTarget | undefined, report: (err
   return {
     on(handler: (event: ConsentChangeEvent) => void): () => void {
       if (typeof handler !== 'function') {
-        throw new TypeError(`onConsentChange expects a function, got ${typeof handler}`)
+        throw new TypeError(
+          process.env.NODE_ENV !== 'production'
+            ? `onConsentChange expects a function, got ${typeof handler}`
+            : 'handler',
+        )
       }
       // A wrapper per registration, so the same function registered twice is called twice and removed once each.
       const wrapper = (event: ConsentChangeEvent) => handler(event)

@@ -81,7 +81,7 @@ function parseUnsafe(raw: unknown, graph: SettingGraph): ParsedStore {
   if (!isRecord(data)) return { decisions, problems: [`stored data must be an object, got ${describe(data)}`] }
   const formatVersion = own(data, 'formatVersion')
   if (formatVersion !== FORMAT_VERSION) {
-    problems.push(`stored data has format version ${describe(formatVersion)}; this version reads ${FORMAT_VERSION}`)
+    problems.push(process.env.NODE_ENV !== 'production' ? `stored data has format version ${describe(formatVersion)}; this version reads ${FORMAT_VERSION}` : `formatVersion ${describe(formatVersion)}`)
     return { decisions, problems }
   }
   const stored = own(data, 'decisions')
@@ -90,7 +90,7 @@ function parseUnsafe(raw: unknown, graph: SettingGraph): ParsedStore {
   }
   for (const key of Object.keys(stored)) {
     if (!graph.has(key)) {
-      problems.push(`stored data names unknown setting ${describe(key)}`)
+      problems.push(process.env.NODE_ENV !== 'production' ? `stored data names unknown setting ${describe(key)}` : `unknown ${describe(key)}`)
       continue
     }
     const decision = parseDecision(own(stored, key))
@@ -101,20 +101,30 @@ function parseUnsafe(raw: unknown, graph: SettingGraph): ParsedStore {
 }
 
 function parseDecision(input: unknown): ConsentDecision | string {
-  if (!isRecord(input)) return `must be an object, got ${describe(input)}`
+  if (!isRecord(input)) return process.env.NODE_ENV !== 'production'
+    ? `must be an object, got ${describe(input)}`
+    : describe(input)
   const [value, decidedAt, policyVersion, source] = ['value', 'decidedAt', 'policyVersion', 'source'].map((key) => own(input, key))
-  if (typeof value !== 'boolean') return `has a non-boolean value ${describe(value)}`
+  if (typeof value !== 'boolean') return process.env.NODE_ENV !== 'production'
+    ? `has a non-boolean value ${describe(value)}`
+    : `value ${describe(value)}`
   if (typeof decidedAt !== 'string' || decidedAt.length > MAX_TEXT_LENGTH || !isIsoDate(decidedAt)) {
-    return `has an invalid decidedAt ${describe(decidedAt)} (expected an ISO 8601 date)`
+    return process.env.NODE_ENV !== 'production'
+      ? `has an invalid decidedAt ${describe(decidedAt)} (expected an ISO 8601 date)`
+      : `decidedAt ${describe(decidedAt)}`
   }
   if (typeof policyVersion !== 'string' || policyVersion === '' || policyVersion.length > MAX_TEXT_LENGTH) {
-    return `has an invalid policyVersion ${describe(policyVersion)}`
+    return process.env.NODE_ENV !== 'production'
+      ? `has an invalid policyVersion ${describe(policyVersion)}`
+      : `policyVersion ${describe(policyVersion)}`
   }
   if (typeof source !== 'string' || !CHANGE_SOURCES.includes(source as ChangeSource)) {
-    return `has an unknown source ${describe(source)}`
+    return process.env.NODE_ENV !== 'production' ? `has an unknown source ${describe(source)}` : `source ${describe(source)}`
   }
   if (value && !OPT_IN_SOURCES.includes(source as ChangeSource)) {
-    return `is on with source ${describe(source)}, which only ever turns settings off`
+    return process.env.NODE_ENV !== 'production'
+      ? `is on with source ${describe(source)}, which only ever turns settings off`
+      : `source ${describe(source)}`
   }
   return Object.freeze({ value, decidedAt, policyVersion, source: source as ChangeSource })
 }

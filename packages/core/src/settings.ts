@@ -25,22 +25,38 @@ export interface SettingGraph {
 /** Validates definitions and resolves their graph. Bad input is a `TypeError` that names it. */
 export function createSettingGraph(input: unknown): SettingGraph {
   if (!Array.isArray(input) || input.length === 0) {
-    throw new TypeError(`settings must be a non-empty array of { id, requires? }, got ${describe(input)}`)
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production'
+        ? `settings must be a non-empty array of { id, requires? }, got ${describe(input)}`
+        : 'settings',
+    )
   }
   const byId = new Map<SettingId, NormalizedSettingDefinition>()
   for (const entry of input as unknown[]) {
     if (typeof entry !== 'object' || entry === null) {
-      throw new TypeError(`each setting must be an object { id, requires? }, got ${describe(entry)}`)
+      throw new TypeError(
+        process.env.NODE_ENV !== 'production'
+          ? `each setting must be an object { id, requires? }, got ${describe(entry)}`
+          : `setting ${describe(entry)}`,
+      )
     }
     const { id, requires } = entry as { id?: unknown; requires?: unknown }
     if (typeof id !== 'string' || id.trim() === '') {
-      throw new TypeError(`setting id must be a non-empty string, got ${describe(id)}`)
+      throw new TypeError(
+        process.env.NODE_ENV !== 'production'
+          ? `setting id must be a non-empty string, got ${describe(id)}`
+          : `id ${describe(id)}`,
+      )
     }
-    if (byId.has(id)) throw new TypeError(`setting id ${describe(id)} is defined twice`)
+    if (byId.has(id)) throw new TypeError(
+      process.env.NODE_ENV !== 'production'
+        ? `setting id ${describe(id)} is defined twice`
+        : `id ${describe(id)}`,
+    )
     const list = requires === undefined ? [] : typeof requires === 'string' ? [requires] : requires
     if (!Array.isArray(list) || list.some((r) => typeof r !== 'string')) {
       throw new TypeError(
-        `requires of ${describe(id)} must be a setting id or a list of ids, got ${describe(requires)}`,
+        process.env.NODE_ENV !== 'production' ? `requires of ${describe(id)} must be a setting id or a list of ids, got ${describe(requires)}` : `requires ${describe(requires)}`,
       )
     }
     byId.set(id, Object.freeze({ id, requires: Object.freeze([...new Set(list as string[])]) }))
@@ -49,7 +65,7 @@ export function createSettingGraph(input: unknown): SettingGraph {
     for (const r of def.requires) {
       if (!byId.has(r)) {
         throw new TypeError(
-          `setting ${describe(def.id)} requires unknown setting ${describe(r)}; known ids: ${[...byId.keys()].join(', ')}`,
+          process.env.NODE_ENV !== 'production' ? `setting ${describe(def.id)} requires unknown setting ${describe(r)}; known ids: ${[...byId.keys()].join(', ')}` : `requires ${describe(r)}`,
         )
       }
     }
@@ -85,7 +101,11 @@ function topologicalOrder(byId: ReadonlyMap<SettingId, NormalizedSettingDefiniti
     if (seen === 'done') return
     if (seen === 'visiting') {
       const cycle = [...path.slice(path.indexOf(id)), id].join(' -> ')
-      throw new TypeError(`settings must not require each other in a cycle: ${cycle}`)
+      throw new TypeError(
+        process.env.NODE_ENV !== 'production'
+          ? `settings must not require each other in a cycle: ${cycle}`
+          : cycle,
+      )
     }
     state.set(id, 'visiting')
     for (const r of byId.get(id)!.requires) visit(r, [...path, id])

@@ -3,9 +3,8 @@ import { mergeRecords, sameDecision } from './merge'
 import { parseStored, toStored } from './records'
 import type { Change, StoreState } from './store-state'
 import type { ConsentDecision, SettingId } from './types'
+import { isThenable } from './write-job'
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function'
 
 /** The report for storage that cannot be read in a browser, worded for what the person now sees. */
 function unreadable(cause: unknown, hasInitialData: boolean): ConsentError {
@@ -42,7 +41,7 @@ export function loadAndSync(state: StoreState, repair: () => void) {
   function judge(raw: unknown, where: string): StorageRead {
     const parsed = parseStored(raw, graph)
     if (parsed.problems.length > 0) {
-      report(new ConsentError('storage-invalid', `Some saved choices could not be trusted, so they read off${where}: ${parsed.problems.join('; ')}`))
+      report(new ConsentError('storage-invalid', `${process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off${where}` : 'invalid'}: ${parsed.problems.join('; ')}`))
     }
     return { decisions: parsed.decisions, empty: raw === null || raw === undefined, damaged: parsed.problems.length > 0 }
   }

@@ -83,7 +83,7 @@ export function createStoreState(
   const keeper = createSnapshotKeeper(graph, defaultSnapshot(graph, policyVersion))
   const initial = initialData && parseStored(initialData.data, graph)
   if (initial && initial.problems.length > 0) {
-    report(new ConsentError('storage-invalid', `Some of the initial data could not be trusted, so it reads off: ${initial.problems.join('; ')}`))
+    report(new ConsentError('storage-invalid', `${process.env.NODE_ENV !== 'production' ? 'Some of the initial data could not be trusted, so it reads off' : 'invalid'}: ${initial.problems.join('; ')}`))
   }
   // With initialData the store starts ready with it, on the server and in the hydrating browser
   // alike: nothing here depends on the clock, so both render the same HTML.

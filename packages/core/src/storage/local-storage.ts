@@ -24,7 +24,11 @@ export interface LocalStorageAdapterOptions {
 export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): ConsentStorage {
   const key = options.key ?? 'model-consent'
   if (typeof key !== 'string' || key === '') {
-    throw new TypeError(`localStorageAdapter key must be a non-empty string, got ${describe(key)}`)
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production'
+        ? `localStorageAdapter key must be a non-empty string, got ${describe(key)}`
+        : `key ${describe(key)}`,
+    )
   }
   const channelName = `model-consent:${key}`
   const area = (): Storage => {
