@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import type { Pool, PoolClient } from 'pg'
 
 /** What a query or a transaction can run. Parameters are `$1`, `$2`, … in both databases. */
 export interface Queryable {
@@ -38,7 +39,7 @@ export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 5 })
   // An idle client that loses its connection must not take the process down.
   pool.on('error', (error) => console.error('PostgreSQL pool:', error.message))
-  const run = async <Row>(client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[] = []) =>
+  const run = async <Row>(client: Pool | PoolClient, sql: string, params: readonly unknown[] = []) =>
     (await client.query(sql, [...params])).rows as Row[]
   await run(pool, 'SELECT 1')
   return {
