@@ -19,6 +19,7 @@ const steps = [
   ['publint + attw', 'pnpm', ['check:package']],
   ['consumer app', 'pnpm', ['test:consumer']],
   ['storybook build', 'pnpm', ['build-storybook', '--quiet']],
+  ['settings app end to end', 'pnpm', ['test:example']],
 ]
 
 const outcomes = []

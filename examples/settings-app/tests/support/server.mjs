@@ -2,7 +2,7 @@
 // own data directory, waits for the line with its URL, and stops it again. DATABASE_URL in the
 // environment switches it from PGlite to that PostgreSQL server.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,12 +10,16 @@ import { fileURLToPath } from 'node:url'
 const main = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url))
 
 /**
- * @param {{ port: number, env?: Record<string, string> }} options
- * @returns {Promise<{ origin: string, dataDir: string, output: () => string, restart: () => Promise<void>, stop: () => Promise<void> }>}
+ * A fresh data directory starts as a copy of SETTINGS_APP_TEMPLATE_DIR when that is set (a migrated
+ * database made once by scripts/test-e2e.mjs), which is much faster than creating one.
+ * @param {{ port: number, env?: Record<string, string>, dataDir?: string }} options
+ * @returns {Promise<{ origin: string, dataDir: string, output: () => string, restart: () => Promise<void>, stop: (options?: { keepData?: boolean }) => Promise<void> }>}
  */
-export async function startServer({ port, env = {} }) {
+export async function startServer({ port, env = {}, dataDir: given }) {
   if (!existsSync(main)) throw new Error(`${main} is missing: build the example first (node examples/settings-app/scripts/build.mjs)`)
-  const dataDir = mkdtempSync(join(tmpdir(), 'settings-app-'))
+  const dataDir = given ?? mkdtempSync(join(tmpdir(), 'settings-app-'))
+  const template = process.env.SETTINGS_APP_TEMPLATE_DIR
+  if (!given && template) cpSync(template, dataDir, { recursive: true })
   let child = null
   let log = ''
 
@@ -66,9 +70,9 @@ export async function startServer({ port, env = {} }) {
       await stop()
       await start()
     },
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       await stop()
-      rmSync(dataDir, { recursive: true, force: true })
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
