@@ -109,6 +109,16 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     await assertUnchanged(api, before)
   })
 
+  it('lets only one of two saves made at once from the same ETag through', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    const { etag } = await api.consent()
+    const saves = await Promise.all([true, false].map((value) => api.put({ formatVersion: 1, decisions: { 'improve-model': decision(value) } }, etag)))
+    assert.deepEqual(saves.map((s) => s.status).sort(), [200, 412])
+    const winner = saves.find((s) => s.status === 200)
+    assert.deepEqual((await api.consent()).body, winner.body)
+    assert.equal((await api.history()).length, 1)
+  })
+
   it('answers 428 to a save without If-Match and writes nothing', async () => {
     const api = await signedIn(server.origin, person('ada'))
     const before = await snapshotOf(api)
@@ -160,6 +170,13 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     const response = await api.put(huge, before.consent.etag)
     assert.equal(response.status, 413)
     assert.equal(response.body?.error, 'too-large')
+    // Streamed in chunks, with no Content-Length to refuse it by.
+    const chunks = Array.from({ length: 40 }, () => new TextEncoder().encode(' '.repeat(1024)))
+    const streamed = await api.send('PUT', '/api/consent', {
+      body: new ReadableStream({ pull: (controller) => (chunks.length ? controller.enqueue(chunks.shift()) : controller.close()) }),
+      headers: { 'Content-Type': 'application/json', 'If-Match': before.consent.etag },
+    })
+    assert.equal(streamed.status, 413)
     await assertUnchanged(api, before)
   })
 
@@ -190,6 +207,25 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     assert.equal(saved.status, 200)
     assert.equal((await api.history()).length, 1)
   })
+
+  // Only a PostgreSQL server can be reached beside the running app (PGlite belongs to its process).
+  if (process.env.DATABASE_URL) {
+    it('refuses to update or delete ledger rows (the table is append-only)', async () => {
+      const api = await signedIn(server.origin, person('ada'))
+      await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true) } }, (await api.consent()).etag)
+      const { default: pg } = await import('pg')
+      const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await db.connect()
+      try {
+        await assert.rejects(db.query("UPDATE consent_ledger SET value = false WHERE setting = 'improve-model'"), /append-only/)
+        await assert.rejects(db.query('DELETE FROM consent_ledger'), /append-only/)
+        const { rows } = await db.query('SELECT count(*)::int AS n FROM consent_ledger')
+        assert.ok(rows[0].n > 0)
+      } finally {
+        await db.end()
+      }
+    })
+  }
 
   it('keeps every decision, the history and the session across a restart', async () => {
     const api = await signedIn(server.origin, person('ada'))

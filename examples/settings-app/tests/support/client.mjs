@@ -19,6 +19,8 @@ export function client(origin, cookie = '', setCookie = '') {
       method,
       headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers },
       ...(body === undefined ? {} : { body }),
+      // A stream body needs half duplex in Node's fetch.
+      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
     })
   return {
     setCookie,
