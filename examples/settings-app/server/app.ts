@@ -25,7 +25,7 @@ const COOKIE = 'session'
 
 type Env = { Variables: { person: string } }
 
-const problem = (c: Context, status: 400 | 401 | 404 | 412 | 413 | 428 | 500, error: string, message: string) =>
+const problem = (c: Context, status: 400 | 401 | 403 | 404 | 412 | 413 | 428 | 500, error: string, message: string) =>
   c.json({ error, message }, status)
 
 /** The example's HTTP API (and the built page), as a Hono app. */
@@ -40,6 +40,15 @@ export function createApp({ db, policyVersion, clientDir, testFaults = false }: 
     // Answers depend on the session cookie and must never be cached or shared.
     c.header('Cache-Control', 'no-store')
     c.header('Vary', 'Cookie')
+  })
+
+  // Browsers send Origin with every cross-site POST, PUT and DELETE: refuse those (a page elsewhere
+  // must not sign someone in or change their choices). Clients that send no Origin, like curl, pass.
+  app.use('/api/*', async (c, next) => {
+    const origin = c.req.header('Origin')
+    if (origin === undefined || c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    if (hostOf(origin) !== c.req.header('Host')) return problem(c, 403, 'cross-site', 'Requests from other sites are refused.')
+    return next()
   })
 
   app.post('/api/session', limit, async (c) => {
@@ -135,6 +144,14 @@ function versionOf(etag: string): number | undefined {
 function stale(c: Context, version: number) {
   c.header('ETag', etagOf(version))
   return problem(c, 412, 'conflict', 'Your decisions changed elsewhere since you read them. Read them again, merge, and retry.')
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
 }
 
 async function readJson(c: Context): Promise<unknown> {

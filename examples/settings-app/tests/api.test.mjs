@@ -47,6 +47,18 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     }
   })
 
+  it('refuses sign-ins and saves that another site sends (403), and accepts its own origin', async () => {
+    const crossSite = await fetch(`${server.origin}/api/session`, { method: 'POST', headers: { Origin: 'https://evil.example' }, body: '{"user":"mallory"}' })
+    assert.equal(crossSite.status, 403)
+    assert.equal(crossSite.headers.get('set-cookie'), null)
+    const api = await signedIn(server.origin, person('ada'))
+    const before = await snapshotOf(api)
+    const record = { formatVersion: 1, decisions: { 'improve-model': decision(true) } }
+    assert.equal((await api.put(record, before.consent.etag, { Origin: 'null' })).status, 403)
+    await assertUnchanged(api, before)
+    assert.equal((await api.put(record, before.consent.etag, { Origin: server.origin })).status, 200)
+  })
+
   it('reads nothing decided yet as the stored format with an ETag', async () => {
     const api = await signedIn(server.origin, person('ada'))
     const read = await api.consent()
