@@ -3,11 +3,13 @@
 // fault, and finds everything again after a restart.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { after, before, describe, it } from 'node:test'
 import { chromium } from 'playwright-core'
 import { startServer } from './support/server.mjs'
 
 const flags = JSON.parse(readFileSync(new URL('../../../scripts/lib/chromium.json', import.meta.url), 'utf8'))
+const axeSource = readFileSync(createRequire(new URL('../../../package.json', import.meta.url)).resolve('axe-core/axe.min.js'), 'utf8')
 const port = Number(process.env.SETTINGS_APP_BROWSER_PORT ?? 5252)
 const MAIN = 'Improve the model for everyone'
 const AUDIO = 'Include audio recordings'
@@ -68,6 +70,15 @@ describe('the settings app in Chromium (PGlite)', () => {
     await first.getByText(`You turned on “${MAIN}”.`).waitFor()
     assert.match((await history(first))[0], /You turned on “Improve the model for everyone”\. Policy version 2026-12, from Chrome on Linux\./)
     assert.equal((await consentOf(first)).decisions['improve-model'].value, true)
+  })
+
+  it('has no axe violations on the settings page (WCAG 2.2 A and AA)', async () => {
+    await first.addScriptTag({ content: axeSource })
+    const violations = await first.evaluate(async () => {
+      const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] })
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    })
+    assert.deepEqual(violations, [])
   })
 
   it('is still on after a reload', async () => {
