@@ -123,10 +123,8 @@ export function createApp({ db, policyVersion, clientDir, testFaults = false }: 
 
   app.route('/api', signedIn)
   app.all('/api/*', (c) => problem(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}.`))
-  if (clientDir) {
-    app.use('/*', serveStatic({ root: clientDir }))
-    app.get('/*', serveStatic({ root: clientDir, path: 'index.html' }))
-  }
+  // The page and its assets; `/` serves index.html. Anything else is a plain 404.
+  if (clientDir) app.use('/*', serveStatic({ root: clientDir }))
 
   app.onError((error, c) => {
     console.error(`${c.req.method} ${c.req.path} failed:`, error instanceof Error ? error.message : error)
