@@ -10,8 +10,10 @@ import { ConsentSwitch } from '../switch/consent-switch'
 import { confirmationTexts, needsConfirmation, validateConfirmPolicy, type ConfirmPolicy } from './confirm-policy'
 import { MediaGroup } from './media-group'
 import { SettingStatus } from './setting-status'
+import { focusSwitch } from './switch-focus'
 import { MAIN_SETTING, type MediaKind } from './setting-view'
 import { useControlledController, type ValueChangeHandler } from './use-controlled-controller'
+import { useReturnFocus } from './use-return-focus'
 import { useInternalStore, useStoreController } from './use-store-controller'
 
 type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue' | 'onError' | 'children'>
@@ -47,7 +49,7 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
   locale?: string
   /** Overrides for any text, on top of the locale. */
   messages?: Partial<ConsentMessages>
-  /** Target of the optional "Learn more" link (`https:`, `http:`, `mailto:` or relative only). */
+  /** Target of the optional "Learn more" link (`https:`, `http:`, `mailto:` or relative only; never protocol-relative). */
   learnMoreHref?: string
   /** Level of the heading that holds the label. Default `3`. */
   headingLevel?: 2 | 3 | 4 | 5 | 6
@@ -75,6 +77,7 @@ function useLatest<T>(value: T) {
  * @selector [data-slot="setting-header"], [data-slot="setting-heading"], [data-slot="setting-label"]
  * @selector [data-slot="reconsent-notice"] - shown after an opt-in lapsed under a new policy.
  * @selector [data-slot="media-group"], [data-slot="media-item"], [data-slot="media-label"]
+ * @selector [data-slot="media-group-reason"] - why the recordings switches wait (while the main setting is off).
  * @selector [data-slot="status"] - the polite live region; [data-slot="alert"], [data-slot="retry"] after a failed save.
  */
 export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
@@ -113,9 +116,14 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
     else controller.change(setting, next)
   }
   const id = useId()
+  // Focus, status and announcements (issue 12): the switch that asked gets focus back.
+  const rootRef = useRef<HTMLDivElement>(null)
+  const focusSwitchOf = (setting: string) => focusSwitch(rootRef.current, id, setting)
+  useReturnFocus(confirming?.setting ?? null, focusSwitchOf)
+  const [busyPresses, setBusyPresses] = useState(0)
+  const noteBusyPress = () => setBusyPresses((count) => count + 1)
   const main = controller.read(MAIN_SETTING)
   const shown = [MAIN_SETTING, ...media.map((kind) => (kind === 'audio' ? 'include-audio' : 'include-video'))]
-  const failed = shown.find((setting) => controller.read(setting).error)
   const pending = shown.some((setting) => controller.read(setting).pending)
   const Heading = `h${headingLevel}` as const
   const texts = confirming ? confirmationTexts(messages, confirming.setting, confirming.value) : null
@@ -127,6 +135,7 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
       lang={locale}
       dir={getDirection(locale)}
       {...rootProps}
+      ref={rootRef}
       data-state={main.value ? 'checked' : 'unchecked'}
       data-pending={pending ? '' : undefined}
     >
@@ -144,6 +153,7 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
           disabled={disabled}
           stateText
           messages={messages}
+          onClick={() => main.pending && noteBusyPress()}
           onCheckedChange={(next) => request(MAIN_SETTING, next)}
         />
       </div>
@@ -161,12 +171,14 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
         onError={(error) => onErrorRef.current?.(error)}
         summaryId={`${id}-summary`}
       />
-      <MediaGroup media={media} mainOn={main.value} disabled={disabled} messages={messages} read={controller.read} onRequest={request} />
+      <MediaGroup idBase={id} onBusyPress={noteBusyPress} media={media} mainOn={main.value} disabled={disabled} messages={messages} read={controller.read} onRequest={request} />
       <SettingStatus
         messages={messages}
-        pending={pending}
-        failed={failed ? controller.read(failed) : null}
-        onRetry={() => failed && controller.retry(failed)}
+        shown={shown}
+        read={controller.read}
+        busyPresses={busyPresses}
+        onRetry={controller.retry}
+        focusSwitch={focusSwitchOf}
       />
       <ConsentConfirmDialog
         open={confirming !== null}
