@@ -6,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { etagOf, loadConsent, loadHistory, saveConsent } from './consent-repo'
 import type { Database } from './db'
-import { createSession, endSession, personOf, validUser } from './sessions'
+import { SESSION_DAYS, createSession, endSession, personOf, validUser } from './sessions'
 
 /** Options for {@link createApp}. */
 export interface AppOptions {
@@ -61,7 +61,7 @@ export function createApp({ db, policyVersion, clientDir, testFaults = false }: 
       sameSite: 'Lax',
       path: '/',
       secure: new URL(c.req.url).protocol === 'https:',
-      maxAge: 60 * 60 * 24 * 30,
+      maxAge: 60 * 60 * 24 * SESSION_DAYS,
     })
     return c.json({ user, policyVersion })
   })

@@ -14,8 +14,16 @@ const host = env.HOST ?? '127.0.0.1'
 const port = Number(env.PORT ?? 5180)
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`)
 
-const db = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(dataDir)
-await migrate(db)
+/** Ends with one plain line instead of a stack trace for the problems a person can fix. */
+function fail(what: string, error: unknown): never {
+  console.error(`${what}: ${error instanceof Error ? error.message : String(error)}`)
+  process.exit(1)
+}
+
+const db = await (env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(dataDir)).catch((error: unknown) =>
+  fail(`Could not open the database (${env.DATABASE_URL ? 'DATABASE_URL' : `PGlite in ${dataDir}`})`, error),
+)
+await migrate(db).catch((error: unknown) => fail('Could not migrate the database', error))
 const app = createApp({
   db,
   policyVersion: env.POLICY_VERSION || '2026-12',
@@ -27,6 +35,8 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address
   console.log(`Settings app: http://${shown}:${info.port}/ (${db.kind === 'pglite' ? 'PGlite in' : 'PostgreSQL at'} ${db.location})`)
 })
+
+server.on('error', (error) => fail(`Could not listen on ${host}:${port}`, error))
 
 let closing = false
 async function shutdown(signal: string) {

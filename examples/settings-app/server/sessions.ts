@@ -6,6 +6,9 @@ import type { Database } from './db'
  * sessions survive a restart and a stolen database holds no usable token. A real app uses its own
  * authentication instead; only `personOf` matters to the consent routes.
  */
+/** How long a session lasts; the cookie's Max-Age says the same. */
+export const SESSION_DAYS = 30
+
 const hash = (token: string): string => createHash('sha256').update(token).digest('hex')
 
 /** A person's name for the demo sign-in: 1–64 letters, digits, `.`, `_`, `-` or `@`. */
@@ -24,7 +27,10 @@ export async function createSession(db: Database, person: string): Promise<strin
 /** The person a session token belongs to, or `null` for a missing, malformed or unknown token. */
 export async function personOf(db: Database, token: string | undefined): Promise<string | null> {
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null
-  const rows = await db.query<{ person: string }>('SELECT person FROM sessions WHERE token_hash = $1', [hash(token)])
+  const rows = await db.query<{ person: string }>(
+    `SELECT person FROM sessions WHERE token_hash = $1 AND created_at > now() - interval '${SESSION_DAYS} days'`,
+    [hash(token)],
+  )
   return rows[0]?.person ?? null
 }
 
