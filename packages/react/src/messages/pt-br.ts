@@ -42,4 +42,5 @@ export const ptBR: ConsentMessages = /* @__PURE__ */ Object.freeze({
   reconsent: 'Nossa política mudou, então desativamos esta opção. Leia o que ela significa e escolha de novo.',
   mediaNeedsMain: 'Primeiro ative “{title}”.',
   stillSaving: 'Aguarde. Ainda estamos salvando sua última escolha.',
+  loading: 'Carregando sua escolha…',
 })

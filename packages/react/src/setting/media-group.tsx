@@ -9,6 +9,8 @@ interface MediaGroupProps {
   media: readonly MediaKind[]
   mainOn: boolean
   disabled: boolean
+  /** A controlled `value` is `null`: busy and not operable, without the On/Off text or the reason. */
+  loading?: boolean
   messages: ConsentMessages
   read: (id: string) => SettingView
   onRequest: (id: string, value: boolean) => void
@@ -21,15 +23,16 @@ interface MediaGroupProps {
  * they are "unavailable" rather than disabled: still in the Tab order, `aria-disabled`, and
  * described by a visible reason ("Turn on … first"), so nobody is left wondering why they do nothing.
  */
-export function MediaGroup({ idBase, media, mainOn, disabled, messages, read, onRequest, onBusyPress }: MediaGroupProps) {
+export function MediaGroup({ idBase, media, mainOn, disabled, loading = false, messages, read, onRequest, onBusyPress }: MediaGroupProps) {
   if (media.length === 0) return null
   const reasonId = `${idBase}-media-reason`
+  const explained = !mainOn && !disabled && !loading
   return (
     <div role="group" aria-labelledby={`${idBase}-media-label`} data-slot="media-group" data-disabled={mainOn ? undefined : ''}>
       <p id={`${idBase}-media-label`} data-slot="media-group-label">
         {messages.mediaGroupLabel}
       </p>
-      {!mainOn && !disabled ? (
+      {explained ? (
         <p id={reasonId} data-slot="media-group-reason">
           {formatMessage(messages.mediaNeedsMain, { title: messages.title })}
         </p>
@@ -47,11 +50,12 @@ export function MediaGroup({ idBase, media, mainOn, disabled, messages, read, on
             <ConsentSwitch
               id={id}
               checked={mainOn && view.value}
-              disabled={disabled}
+              disabled={disabled || loading}
               unavailable={!mainOn}
-              aria-describedby={!mainOn && !disabled ? reasonId : undefined}
+              aria-describedby={explained ? reasonId : undefined}
+              aria-busy={loading || undefined}
               pending={view.pending}
-              stateText
+              stateText={!loading}
               messages={messages}
               onClick={() => view.pending && onBusyPress()}
               onCheckedChange={(next) => onRequest(setting, next)}
