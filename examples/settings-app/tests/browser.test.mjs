@@ -125,6 +125,35 @@ describe('the settings app in Chromium (PGlite)', () => {
     assert.deepEqual(await history(first), before)
   })
 
+  it('converges when both devices change at once, keeping the withdrawal', async () => {
+    await focus(second)
+    await expectSwitch(second, AUDIO, false)
+    const statuses = []
+    second.on('response', (response) => response.request().method() === 'PUT' && statuses.push(response.status()))
+    // The second device withdraws; while its save is on the way, the first device turns the
+    // recordings on and saves first, so the second device's save arrives stale (a real 412).
+    let raced = false
+    await second.route('**/api/consent', async (route) => {
+      if (route.request().method() !== 'PUT' || raced) return route.continue()
+      raced = true
+      await first.getByRole('switch', { name: AUDIO }).click()
+      await first.getByRole('alertdialog').getByRole('button', { name: 'Turn on' }).click()
+      await expectSwitch(first, AUDIO, true)
+      await route.continue()
+    })
+    await second.getByRole('switch', { name: MAIN }).click()
+    await expectSwitch(second, MAIN, false)
+    await expectSwitch(second, AUDIO, false)
+    await second.unrouteAll()
+    assert.deepEqual(statuses, [412, 200], 'the stale save was refused, then merged and saved again')
+    assert.equal(await second.getByRole('alert').count(), 0, 'the conflict is resolved without bothering the person')
+    assert.equal((await consentOf(first)).decisions['improve-model'].value, false)
+    await focus(first)
+    await expectSwitch(first, MAIN, false)
+    await expectSwitch(first, AUDIO, false)
+    await first.getByText(`You turned off “${MAIN}”.`).waitFor()
+  })
+
   it('never shows one person’s decisions to another', async () => {
     const other = await device()
     await signIn(other, 'grace')

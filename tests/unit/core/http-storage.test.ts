@@ -86,6 +86,30 @@ describe('httpStorage', () => {
     stop?.()
   })
 
+  it('saves on top of a change another device made while the save was on its way (412: reload, merge, save again), keeping a withdrawal', async () => {
+    const server = fakeConsentServer(stored({ 'improve-model': decision(true, 'v1', 'user', '2026-12-01T09:00:00.000Z') }))
+    let raced = false
+    // The other device's save lands between this store's read and its PUT.
+    const racing: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT' && !raced) {
+        raced = true
+        server.writeElsewhere(stored({
+          'improve-model': decision(true, 'v1', 'user', '2026-12-01T09:00:00.000Z'),
+          'include-audio': decision(true, 'v1', 'user', '2026-12-01T09:30:00.000Z'),
+        }))
+      }
+      return server.fetch(input, init)
+    }
+    const { store, errors } = open(httpStorage({ url: '/api/consent', fetch: racing }))
+    await store.ready
+    await store.set('improve-model', false)
+    expect(server.requests.filter((r) => r.method === 'PUT')).toHaveLength(2)
+    expect(server.record?.decisions['improve-model']).toMatchObject({ value: false, source: 'user' })
+    // The other device's audio decision is kept in storage; it reads off while its requirement is off.
+    expect(values(store.getSnapshot())).toEqual({ 'improve-model': false, 'include-audio': false, 'include-video': false })
+    expect(errors).toEqual([])
+  })
+
   it('fails to load (the store runs in memory) when the server refuses the read, naming the status', async () => {
     const server = fakeConsentServer(stored({}))
     server.failNext(401)
