@@ -122,8 +122,6 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
   async function save(data: StoredConsent): Promise<void> {
     const response = await request('PUT', JSON.stringify(data))
     if (response.status === 412) {
-      // Stores without reload-and-merge still learn the newer state, so a retry can succeed.
-      void Promise.resolve().then(refresh)
       throw new ConsentError('conflict', 'Your choices changed on another device; they are read again and merged.', {
         cause: failure(`PUT ${url} answered 412`, 412),
       })
