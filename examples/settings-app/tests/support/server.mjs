@@ -61,6 +61,9 @@ export async function startServer({ port, env = {}, dataDir: given }) {
     clearTimeout(timer)
   }
 
+  // If the test process dies, the server must not outlive it.
+  const killOnExit = () => child?.kill('SIGKILL')
+  process.once('exit', killOnExit)
   await start()
   return {
     origin: `http://127.0.0.1:${port}`,
@@ -72,6 +75,7 @@ export async function startServer({ port, env = {}, dataDir: given }) {
     },
     stop: async ({ keepData = false } = {}) => {
       await stop()
+      process.off('exit', killOnExit)
       if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },
   }
