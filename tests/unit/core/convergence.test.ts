@@ -218,3 +218,28 @@ describe('the conflict protocol', () => {
     expect(errors).toEqual([expect.objectContaining({ code: 'save-failed' })])
   })
 })
+
+describe('writing back what storage lacks', () => {
+  it('writes once per change notification, even to a storage that never keeps anything', async () => {
+    let notify: (data: unknown) => void = () => undefined
+    let saves = 0
+    const stale = storedText({ 'improve-model': decision(true, 'v1', 'user', '2026-01-01T00:00:00.000Z') })
+    const storage: ConsentStorage = {
+      load: () => Promise.resolve(stale),
+      // Each save takes a task, so a runaway loop of write-backs would show as a count, not a hang.
+      save: () => {
+        saves++
+        return new Promise((resolve) => setTimeout(resolve, 0))
+      },
+      subscribe: (cb) => ((notify = cb), () => undefined),
+    }
+    const store = createConsentStore({ policyVersion: 'v1', storage, now: fakeClock('2026-02-01T00:00:00.000Z').now })
+    await store.ready
+    await store.set('improve-model', false)
+    expect(saves).toBe(1)
+    notify(null)
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(saves).toBe(2)
+    expect(values(store.getSnapshot())['improve-model']).toBe(false)
+  })
+})
