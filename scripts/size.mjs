@@ -54,7 +54,8 @@ const MESSAGE_FILES = /packages\/react\/dist\/(messages\/(en|es|fr|de|pt-br|ja|a
 const OTHER_LOCALES = /packages\/react\/dist\/(messages\/(es|fr|de|pt-br|ja|ar)|locales\/[\w-]+)\.js$/
 /** Modules a part alone must leave out. */
 const mustLeaveOut = {
-  everyPage: [/packages\/react\/dist\/(confirm-dialog|switch|setting|explainer|messages|locales)\//, /@radix-ui\//],
+  // httpStorage (issue 14) is for apps that import it; the every-page path must not carry it.
+  everyPage: [/packages\/react\/dist\/(confirm-dialog|switch|setting|explainer|messages|locales)\//, /@radix-ui\//, /packages\/core\/dist\/storage\/http-storage\.js$/],
   useConsent: [/packages\/react\/dist\/(confirm-dialog|switch|setting|explainer|messages|locales)\//, /@radix-ui\//],
   switchOnly: [MESSAGE_FILES, /packages\/react\/dist\/confirm-dialog\//],
   setting: [OTHER_LOCALES],

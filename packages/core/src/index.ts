@@ -6,6 +6,8 @@ export type { ParseStoredConsentOptions } from './records'
 export { memoryStorage } from './storage/memory-storage'
 export { localStorageAdapter } from './storage/local-storage'
 export type { LocalStorageAdapterOptions } from './storage/local-storage'
+export { httpStorage } from './storage/http-storage'
+export type { HttpStorage, HttpStorageError, HttpStorageOptions } from './storage/http-storage'
 export type {
   ChangeSource,
   ConsentChangeEvent,
