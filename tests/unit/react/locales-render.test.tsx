@@ -72,6 +72,19 @@ describe('a locale passed as a set', () => {
     expect(warn).not.toHaveBeenCalled()
   })
 
+  it('is kept by a nested provider given a tag of its language', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    render(
+      <ConsentProvider locale={fr}>
+        <ConsentProvider locale="fr-CA">
+          <ModelImprovementSetting />
+        </ConsentProvider>
+      </ConsentProvider>,
+    )
+    expect(screen.getByRole('switch', { name: fr.title })).toBeInTheDocument()
+    expect(warn).not.toHaveBeenCalled()
+  })
+
   it('formats decision dates with Intl.DateTimeFormat for its locale', () => {
     const decision = { value: true, decidedAt: '2026-03-05T12:00:00.000Z', policyVersion: 'v1', source: 'user' } as const
     render(<ConsentExplainer checked decision={decision} locale={fr} />)
