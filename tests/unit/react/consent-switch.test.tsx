@@ -188,6 +188,49 @@ describe('ConsentSwitch', () => {
     })
   })
 
+  describe('when unavailable (not available, with a reason)', () => {
+    const REASON = 'Turn on Improve the model for everyone first.'
+
+    it('stays in the Tab order, is aria-disabled and described by the reason it renders', async () => {
+      const user = userEvent.setup()
+      render(<Labelled unavailableReason={REASON} aria-describedby="extra" />)
+      const control = getSwitch()
+      expect(control).toBeEnabled()
+      expect(control).toHaveAttribute('aria-disabled', 'true')
+      expect(control).toHaveAttribute('data-unavailable', '')
+      expect(control).toHaveAccessibleDescription(REASON)
+      expect(control.getAttribute('aria-describedby')?.split(' ')[0]).toBe('extra')
+      expect(screen.getByText(REASON)).toHaveAttribute('data-slot', 'switch-reason')
+      await user.tab()
+      expect(control).toHaveFocus()
+    })
+
+    it('ignores clicks, Space and Enter, but still runs the consumer onClick', async () => {
+      const user = userEvent.setup()
+      const onCheckedChange = vi.fn()
+      const onClick = vi.fn()
+      render(<Labelled unavailable aria-describedby="why" onClick={onClick} onCheckedChange={onCheckedChange} />)
+      const control = getSwitch()
+      await user.click(control)
+      control.click()
+      await user.keyboard(' ')
+      await user.keyboard('{Enter}')
+      expect(onCheckedChange).not.toHaveBeenCalled()
+      expect(onClick).toHaveBeenCalled()
+      expect(control).toHaveAttribute('aria-checked', 'false')
+      expect(control).toHaveAttribute('aria-describedby', 'why')
+    })
+
+    it('renders nothing extra and is an ordinary switch without it', async () => {
+      const user = userEvent.setup()
+      const { container } = render(<Labelled />)
+      expect(getSwitch()).not.toHaveAttribute('aria-disabled')
+      expect(container.querySelector('[data-slot="switch-reason"]')).toBeNull()
+      await user.click(getSwitch())
+      expect(getSwitch()).toHaveAttribute('aria-checked', 'true')
+    })
+  })
+
   describe('native props and handlers', () => {
     it("runs the consumer's onClick first, then toggles", async () => {
       const user = userEvent.setup()

@@ -1,7 +1,8 @@
 import { createConsentStore, memoryStorage, type ConsentChangeEvent } from '@model-consent/core'
 import { ConsentProvider, ModelImprovementSetting } from '@model-consent/react'
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { SAVED_NOTICE_MS } from '../../../packages/react/src/setting/use-saved-notice'
 import { heldStorage } from '../../support/held-storage'
 
 const TITLE = 'Improve the model for everyone'
@@ -11,15 +12,17 @@ const videoSwitch = () => screen.getByRole('switch', { name: 'Include video reco
 
 describe('ModelImprovementSetting', () => {
   describe('by default (uncontrolled)', () => {
-    it('renders the labelled switch off, the summary, and disabled media switches in a group', () => {
+    it('renders the labelled switch off, the summary, and unavailable media switches in a group', () => {
       render(<ModelImprovementSetting />)
       expect(screen.getByRole('heading', { name: TITLE })).toBeInTheDocument()
       expect(mainSwitch()).toHaveAttribute('aria-checked', 'false')
       expect(mainSwitch()).toHaveAccessibleDescription(/not use your conversations|not used/i)
       const group = screen.getByRole('group', { name: 'Recordings' })
       expect(within(group).getAllByRole('switch')).toHaveLength(2)
-      expect(audioSwitch()).toBeDisabled()
-      expect(videoSwitch()).toBeDisabled()
+      for (const media of [audioSwitch(), videoSwitch()]) {
+        expect(media).toHaveAttribute('aria-disabled', 'true')
+        expect(media).toHaveAccessibleDescription('Turn on Improve the model for everyone first.')
+      }
       expect(audioSwitch()).toHaveAttribute('aria-checked', 'false')
     })
 
@@ -77,7 +80,7 @@ describe('ModelImprovementSetting', () => {
       expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument()
       expect(mainSwitch()).toHaveAttribute('aria-checked', 'false')
       expect(audioSwitch()).toHaveAttribute('aria-checked', 'false')
-      expect(audioSwitch()).toBeDisabled()
+      expect(audioSwitch()).toHaveAttribute('aria-disabled', 'true')
       expect(events.slice(2).map((e) => [e.setting, e.value, e.source])).toEqual([
         ['improve-model', false, 'user'],
         ['include-audio', false, 'cascade'],
@@ -157,8 +160,10 @@ describe('ModelImprovementSetting', () => {
       await waitFor(() => expect(mainSwitch()).toHaveAttribute('aria-checked', 'true'))
     })
 
-    it('is busy and says so while saving, then shows the saved value', async () => {
-      const user = userEvent.setup()
+    it('is busy and says so while saving, then says it is saved and clears that after a while', async () => {
+      vi.useFakeTimers({ shouldAdvanceTime: true })
+      onTestFinished(() => void vi.useRealTimers())
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
       const { storage, saves } = heldStorage()
       const store = createConsentStore({ policyVersion: 'v1', storage })
       await store.ready
@@ -170,7 +175,11 @@ describe('ModelImprovementSetting', () => {
       saves[0]!.resolve()
       await waitFor(() => expect(mainSwitch()).toHaveAttribute('aria-checked', 'true'))
       expect(mainSwitch()).not.toHaveAttribute('aria-busy', 'true')
-      expect(screen.getByRole('status')).toHaveTextContent('')
+      expect(screen.getByRole('status')).toHaveTextContent('Your choice is saved.')
+      act(() => void vi.advanceTimersByTime(SAVED_NOTICE_MS - 100))
+      expect(screen.getByRole('status')).toHaveTextContent('Your choice is saved.')
+      act(() => void vi.advanceTimersByTime(200))
+      expect(screen.getByRole('status')).toHaveTextContent(/^$/)
     })
 
     it('rolls back a failed save, says so in an alert, and retries', async () => {

@@ -14,6 +14,28 @@ const TAB_OR_NEWLINE = /[\t\n\r]/g
 // Any control character left in the middle makes the href suspicious.
 const CONTROL = /[\u0000-\u001f\u007f]/
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i
+// Two slashes or backslashes in any mix start a scheme-relative URL (`//host/x`, `\\host`, `/\host`):
+// browsers read it as another host, so it is not "relative" in the sense this check allows.
+const SCHEME_RELATIVE = /^[/\\]{2}/
+
+/**
+ * `href` percent-decoded up to three times (enough for double encoding), then cleaned as a browser
+ * would. Routers and servers that decode before redirecting would turn `%2F%2Fhost` into `//host`.
+ */
+function decoded(href: string): string {
+  let text = href
+  for (let round = 0; round < 3; round++) {
+    let next: string
+    try {
+      next = decodeURIComponent(text)
+    } catch {
+      break
+    }
+    if (next === text) break
+    text = next
+  }
+  return text.replace(TAB_OR_NEWLINE, '').replace(EDGE_JUNK, '')
+}
 
 function refuse(href: string, reason: string): HrefCheck {
   const shown = JSON.stringify(href)
@@ -34,6 +56,9 @@ export function checkHref(href: string): HrefCheck {
   const cleaned = href.replace(TAB_OR_NEWLINE, '').replace(EDGE_JUNK, '')
   if (cleaned === '') return refuse(href, 'it is empty')
   if (CONTROL.test(cleaned)) return refuse(href, 'it contains control characters')
+  if (SCHEME_RELATIVE.test(cleaned) || SCHEME_RELATIVE.test(decoded(cleaned))) {
+    return refuse(href, 'it is protocol-relative, so it would lead to another site')
+  }
   const scheme = SCHEME.exec(cleaned)?.[1]
   if (scheme === undefined) return { ok: true, href: cleaned }
   const protocol = `${scheme.toLowerCase()}:`

@@ -44,6 +44,8 @@ export const ar: ConsentMessages = /* @__PURE__ */ Object.freeze({
   errorStillOff: 'تعذّر حفظ اختيارك. ما زال الإعداد غير مفعّل.',
   retry: 'إعادة المحاولة',
   reconsent: 'تغيّرت سياستنا، لذلك أوقفنا هذا الإعداد. يُرجى قراءة ما يعنيه ثم الاختيار من جديد.',
+  mediaNeedsMain: 'فعّل «{title}» أولًا.',
+  stillSaving: 'يُرجى الانتظار. ما زلنا نحفظ اختيارك الأخير.',
   promptTitle: 'تحسين النموذج للجميع؟',
   promptTurnOn: 'تفعيل',
   promptKeepOff: 'إبقاؤه غير مفعّل',

@@ -43,6 +43,8 @@ export const de: ConsentMessages = /* @__PURE__ */ Object.freeze({
   errorStillOff: 'Wir konnten Ihre Auswahl nicht speichern. Die Einstellung ist noch aus.',
   retry: 'Erneut versuchen',
   reconsent: 'Unsere Richtlinie hat sich geändert. Deshalb haben wir diese Einstellung ausgeschaltet. Bitte lesen Sie, was sie bedeutet, und entscheiden Sie neu.',
+  mediaNeedsMain: 'Schalten Sie zuerst „{title}“ ein.',
+  stillSaving: 'Bitte warten Sie. Wir speichern noch Ihre letzte Auswahl.',
   promptTitle: 'Das Modell für alle verbessern?',
   promptTurnOn: 'Einschalten',
   promptKeepOff: 'Aus lassen',

@@ -45,6 +45,8 @@ export const en: ConsentMessages = /* @__PURE__ */ Object.freeze({
   errorStillOff: "We couldn't save your choice. It is still off.",
   retry: 'Try again',
   reconsent: 'Our policy has changed, so we turned this off. Please read what it means and choose again.',
+  mediaNeedsMain: 'Turn on {title} first.',
+  stillSaving: 'Please wait. We are still saving your last choice.',
   promptTitle: 'Improve the model for everyone?',
   promptTurnOn: 'Turn on',
   promptKeepOff: 'Keep off',

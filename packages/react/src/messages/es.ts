@@ -40,6 +40,8 @@ export const es: ConsentMessages = /* @__PURE__ */ Object.freeze({
   errorStillOff: 'No pudimos guardar tu elección. Sigue desactivado.',
   retry: 'Intentar de nuevo',
   reconsent: 'Nuestra política ha cambiado, así que lo desactivamos. Lee lo que significa y vuelve a elegir.',
+  mediaNeedsMain: 'Primero activa «{title}».',
+  stillSaving: 'Espera. Todavía estamos guardando tu última elección.',
   promptTitle: '¿Mejorar el modelo para todos?',
   promptTurnOn: 'Activar',
   promptKeepOff: 'Mantener desactivado',

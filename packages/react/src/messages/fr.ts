@@ -45,6 +45,8 @@ export const fr: ConsentMessages = /* @__PURE__ */ Object.freeze({
   errorStillOff: 'Nous n’avons pas pu sauvegarder votre choix. Le réglage est toujours désactivé.',
   retry: 'Réessayer',
   reconsent: 'Notre politique a changé, nous avons donc désactivé ce réglage. Lisez ce qu’il signifie, puis choisissez à nouveau.',
+  mediaNeedsMain: 'Activez d’abord « {title} ».',
+  stillSaving: 'Patientez. Nous sauvegardons encore votre dernier choix.',
   promptTitle: 'Améliorer le modèle pour tous ?',
   promptTurnOn: 'Activer',
   promptKeepOff: 'Laisser désactivé',

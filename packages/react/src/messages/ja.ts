@@ -43,6 +43,8 @@ export const ja: ConsentMessages = /* @__PURE__ */ Object.freeze({
   errorStillOff: '選択内容を保存できませんでした。設定はオフのままです。',
   retry: 'もう一度試す',
   reconsent: 'ポリシーが変わったため、この設定をオフにしました。内容を読んで、もう一度選んでください。',
+  mediaNeedsMain: '先に「{title}」をオンにしてください。',
+  stillSaving: 'お待ちください。前の選択内容をまだ保存しています。',
   promptTitle: 'すべての人のためにモデルを改善しますか？',
   promptTurnOn: 'オンにする',
   promptKeepOff: 'オフのままにする',

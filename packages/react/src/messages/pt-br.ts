@@ -40,6 +40,8 @@ export const ptBR: ConsentMessages = /* @__PURE__ */ Object.freeze({
   errorStillOff: 'Não foi possível salvar sua escolha. A opção continua desativada.',
   retry: 'Tentar de novo',
   reconsent: 'Nossa política mudou, então desativamos esta opção. Leia o que ela significa e escolha de novo.',
+  mediaNeedsMain: 'Primeiro ative “{title}”.',
+  stillSaving: 'Aguarde. Ainda estamos salvando sua última escolha.',
   promptTitle: 'Melhorar o modelo para todos?',
   promptTurnOn: 'Ativar',
   promptKeepOff: 'Manter desativado',

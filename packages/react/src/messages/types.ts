@@ -65,6 +65,13 @@ export interface ConsentMessages {
   retry: string
   /** Notice after an opt-in lapsed under a new policy version. */
   reconsent: string
+  /**
+   * Why the recordings switches cannot be used while the main setting is off; they stay
+   * focusable and are described by it. `{title}` is the main setting's `title`.
+   */
+  mediaNeedsMain: string
+  /** Polite status when a switch is pressed while its last change is still being saved. */
+  stillSaving: string
   /** Heading of `ModelImprovementPrompt`: the question. */
   promptTitle: string
   /** The prompt's answer that turns the setting on. Same size and style as `promptKeepOff`. */

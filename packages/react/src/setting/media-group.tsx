@@ -1,42 +1,59 @@
-import { useId } from 'react'
-import type { ConsentMessages } from '../messages'
+import { formatMessage, type ConsentMessages } from '../messages'
 import { ConsentSwitch } from '../switch/consent-switch'
 import { MEDIA_SETTINGS, type MediaKind, type SettingView } from './setting-view'
+import { switchIdOf } from './switch-focus'
 
 interface MediaGroupProps {
+  /** Prefix of the setting's ids; the switches get `switchIdOf(idBase, setting)`. */
+  idBase: string
   media: readonly MediaKind[]
   mainOn: boolean
   disabled: boolean
   messages: ConsentMessages
   read: (id: string) => SettingView
   onRequest: (id: string, value: boolean) => void
+  /** A switch was pressed while its last change was still saving. */
+  onBusyPress: () => void
 }
 
-/** The recordings opt-ins: a labelled group of switches, disabled and off while the main setting is off. */
-export function MediaGroup({ media, mainOn, disabled, messages, read, onRequest }: MediaGroupProps) {
-  const id = useId()
+/**
+ * The recordings opt-ins: a labelled group of switches, off while the main setting is off. Then
+ * they are "unavailable" rather than disabled: still in the Tab order, `aria-disabled`, and
+ * described by a visible reason ("Turn on … first"), so nobody is left wondering why they do nothing.
+ */
+export function MediaGroup({ idBase, media, mainOn, disabled, messages, read, onRequest, onBusyPress }: MediaGroupProps) {
   if (media.length === 0) return null
+  const reasonId = `${idBase}-media-reason`
   return (
-    <div role="group" aria-labelledby={`${id}-label`} data-slot="media-group" data-disabled={mainOn ? undefined : ''}>
-      <p id={`${id}-label`} data-slot="media-group-label">
+    <div role="group" aria-labelledby={`${idBase}-media-label`} data-slot="media-group" data-disabled={mainOn ? undefined : ''}>
+      <p id={`${idBase}-media-label`} data-slot="media-group-label">
         {messages.mediaGroupLabel}
       </p>
+      {!mainOn && !disabled ? (
+        <p id={reasonId} data-slot="media-group-reason">
+          {formatMessage(messages.mediaNeedsMain, { title: messages.title })}
+        </p>
+      ) : null}
       {media.map((kind) => {
         const setting = MEDIA_SETTINGS[kind]
         const view = read(setting)
         const label = kind === 'audio' ? messages.audioLabel : messages.videoLabel
+        const id = switchIdOf(idBase, setting)
         return (
           <div key={kind} data-slot="media-item" data-state={view.value ? 'checked' : 'unchecked'}>
-            <label htmlFor={`${id}-${kind}`} data-slot="media-label">
+            <label htmlFor={id} data-slot="media-label">
               {label}
             </label>
             <ConsentSwitch
-              id={`${id}-${kind}`}
+              id={id}
               checked={mainOn && view.value}
-              disabled={disabled || !mainOn}
+              disabled={disabled}
+              unavailable={!mainOn}
+              aria-describedby={!mainOn && !disabled ? reasonId : undefined}
               pending={view.pending}
               stateText
               messages={messages}
+              onClick={() => view.pending && onBusyPress()}
               onCheckedChange={(next) => onRequest(setting, next)}
             />
           </div>

@@ -10,8 +10,10 @@ import { ConsentSwitch } from '../switch/consent-switch'
 import { confirmationTexts, needsConfirmation, validateConfirmPolicy, type ConfirmPolicy } from './confirm-policy'
 import { MediaGroup } from './media-group'
 import { SettingStatus } from './setting-status'
+import { focusSwitch } from './switch-focus'
 import { MAIN_SETTING, type MediaKind } from './setting-view'
 import { useControlledController, type ValueChangeHandler } from './use-controlled-controller'
+import { useReturnFocus } from './use-return-focus'
 import { useInternalStore, useStoreController } from './use-store-controller'
 
 type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue' | 'onError' | 'children'>
@@ -113,9 +115,14 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
     else controller.change(setting, next)
   }
   const id = useId()
+  // Focus, status and announcements (issue 12): the switch that asked gets focus back.
+  const rootRef = useRef<HTMLDivElement>(null)
+  const focusSwitchOf = (setting: string) => focusSwitch(rootRef.current, id, setting)
+  useReturnFocus(confirming?.setting ?? null, focusSwitchOf)
+  const [busyPresses, setBusyPresses] = useState(0)
+  const noteBusyPress = () => setBusyPresses((count) => count + 1)
   const main = controller.read(MAIN_SETTING)
   const shown = [MAIN_SETTING, ...media.map((kind) => (kind === 'audio' ? 'include-audio' : 'include-video'))]
-  const failed = shown.find((setting) => controller.read(setting).error)
   const pending = shown.some((setting) => controller.read(setting).pending)
   const Heading = `h${headingLevel}` as const
   const texts = confirming ? confirmationTexts(messages, confirming.setting, confirming.value) : null
@@ -127,6 +134,7 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
       lang={locale}
       dir={getDirection(locale)}
       {...rootProps}
+      ref={rootRef}
       data-state={main.value ? 'checked' : 'unchecked'}
       data-pending={pending ? '' : undefined}
     >
@@ -144,6 +152,7 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
           disabled={disabled}
           stateText
           messages={messages}
+          onClick={() => main.pending && noteBusyPress()}
           onCheckedChange={(next) => request(MAIN_SETTING, next)}
         />
       </div>
@@ -161,12 +170,14 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
         onError={(error) => onErrorRef.current?.(error)}
         summaryId={`${id}-summary`}
       />
-      <MediaGroup media={media} mainOn={main.value} disabled={disabled} messages={messages} read={controller.read} onRequest={request} />
+      <MediaGroup idBase={id} onBusyPress={noteBusyPress} media={media} mainOn={main.value} disabled={disabled} messages={messages} read={controller.read} onRequest={request} />
       <SettingStatus
         messages={messages}
-        pending={pending}
-        failed={failed ? controller.read(failed) : null}
-        onRetry={() => failed && controller.retry(failed)}
+        shown={shown}
+        read={controller.read}
+        busyPresses={busyPresses}
+        onRetry={controller.retry}
+        focusSwitch={focusSwitchOf}
       />
       <ConsentConfirmDialog
         open={confirming !== null}

@@ -1,31 +1,96 @@
+import { useEffect, useRef, useState } from 'react'
 import type { ConsentMessages } from '../messages'
 import type { SettingView } from './setting-view'
+import { useSavedNotice } from './use-saved-notice'
 
 interface SettingStatusProps {
   messages: ConsentMessages
-  pending: boolean
-  failed: SettingView | null
-  onRetry: () => void
+  /** The settings shown, in order; the first with an error is the one the alert is about. */
+  shown: readonly string[]
+  read: (id: string) => SettingView
+  /** Counts presses on a switch made while it was saving; each new one is announced. */
+  busyPresses: number
+  onRetry: (setting: string) => void
+  /** Moves focus to the switch of a setting (after a retry that worked). */
+  focusSwitch: (setting: string) => void
+}
+
+interface Retrying {
+  readonly setting: string
+  readonly error: Error | null
+  readonly value: boolean
 }
 
 /**
- * A polite live region that says when a choice is being saved, and an alert with a retry button
- * when a save failed. The live region is always rendered so screen readers pick up its changes.
+ * A polite live region that says "Saving your choice…", then "Your choice is saved." (cleared after
+ * a while), or "Please wait…" when a switch is pressed while saving; and an alert with a retry
+ * button when a save failed. The live region is always rendered so screen readers pick up changes.
+ *
+ * During a retry the alert and its button stay (the button `aria-disabled`), so focus never falls to
+ * `<body>`. When the retry works, focus moves to the switch it was about; when it fails again, focus
+ * stays on Try again and the alert text is inserted afresh so it is announced again.
  */
-export function SettingStatus({ messages, pending, failed, onRetry }: SettingStatusProps) {
+export function SettingStatus({ messages, shown, read, busyPresses, onRetry, focusSwitch }: SettingStatusProps) {
+  const pending = shown.some((id) => read(id).pending)
+  const failedId = shown.find((id) => read(id).error)
+  const saved = useSavedNotice(pending, failedId !== undefined)
+  const [retrying, setRetrying] = useState<Retrying | null>(null)
+  const [attempts, setAttempts] = useState(0)
+  const retryRef = useRef<HTMLButtonElement>(null)
+  const busy = useBusyNotice(busyPresses, pending)
+
+  useEffect(() => {
+    if (!retrying) return
+    const view = read(retrying.setting)
+    if (view.pending || view.error === retrying.error) return
+    const button = retryRef.current
+    const hadFocus = button !== null && button.ownerDocument.activeElement === button
+    setRetrying(null)
+    if (view.error) setAttempts((count) => count + 1)
+    else if (hadFocus) focusSwitch(retrying.setting)
+  })
+
+  const alertAbout = retrying ?? (failedId !== undefined && !pending ? toRetrying(failedId, read(failedId)) : null)
+  const retry = () => {
+    if (retrying || !alertAbout) return
+    setRetrying(alertAbout)
+    onRetry(alertAbout.setting)
+  }
+  const status = pending ? (busy ? messages.stillSaving : messages.pending) : saved ? messages.saved : ''
+
   return (
     <>
       <p role="status" aria-live="polite" data-slot="status">
-        {pending ? messages.pending : ''}
+        {/* A new node per ignored press, so a repeated "Please wait" is announced again. */}
+        {status ? <span key={busy ? `busy-${busyPresses}` : status}>{status}</span> : null}
       </p>
-      {failed && !pending ? (
-        <div role="alert" data-slot="alert">
-          <p data-slot="alert-message">{failed.value ? messages.errorStillOn : messages.errorStillOff}</p>
-          <button type="button" data-slot="retry" onClick={onRetry}>
+      {alertAbout ? (
+        <div role="alert" data-slot="alert" data-pending={retrying ? '' : undefined}>
+          <p data-slot="alert-message" key={attempts}>
+            {alertAbout.value ? messages.errorStillOn : messages.errorStillOff}
+          </p>
+          <button
+            type="button"
+            data-slot="retry"
+            ref={retryRef}
+            aria-disabled={retrying ? true : undefined}
+            onClick={retry}
+          >
             {messages.retry}
           </button>
         </div>
       ) : null}
     </>
   )
+}
+
+const toRetrying = (setting: string, view: SettingView): Retrying => ({ setting, error: view.error, value: view.value })
+
+/** Whether a press was ignored during the current save (reset when the save ends). */
+function useBusyNotice(busyPresses: number, pending: boolean): boolean {
+  const [since, setSince] = useState(busyPresses)
+  useEffect(() => {
+    if (!pending) setSince(busyPresses)
+  }, [pending, busyPresses])
+  return pending && busyPresses > since
 }

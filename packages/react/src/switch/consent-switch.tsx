@@ -1,5 +1,5 @@
 import * as SwitchPrimitive from '@radix-ui/react-switch'
-import { forwardRef, useCallback } from 'react'
+import { forwardRef, useCallback, useId, type MouseEvent, type ReactNode } from 'react'
 import type { ConsentMessages } from '../messages'
 import { useControllableState } from '../shared/use-controllable-state'
 import { useStateTexts } from '../shared/use-messages'
@@ -23,6 +23,21 @@ export interface ConsentSwitchProps extends NativeSwitchProps {
   onCheckedChange?: (checked: boolean) => void
   /** The switch cannot be focused or toggled. */
   disabled?: boolean
+  /**
+   * "Not available, with a reason": the switch cannot be changed right now, and the person
+   * should be able to find it and hear why. Unlike `disabled` it stays in the Tab order,
+   * reports `aria-disabled="true"`, and presses, clicks and keys do nothing (consumer
+   * `onClick` handlers still run). Say why: point `aria-describedby` at the element that
+   * explains it (for example one reason shared by several switches), or pass
+   * `unavailableReason` to render it next to the switch.
+   */
+  unavailable?: boolean
+  /**
+   * Why the switch is unavailable, in words ("Turn on … first", "Set by your organisation").
+   * Rendered right after the switch as `[data-slot="switch-reason"]` and added to its
+   * `aria-describedby`. Giving a reason makes the switch unavailable (see `unavailable`).
+   */
+  unavailableReason?: ReactNode
   /**
    * A save is in flight: the switch stays focusable but ignores toggles and reports
    * `aria-busy="true"`. Announce the saving state in a live region near it.
@@ -52,6 +67,8 @@ export interface ConsentSwitchProps extends NativeSwitchProps {
  * @selector [data-state="checked" | "unchecked"] - on every part.
  * @selector [data-disabled] - present on every part when disabled.
  * @selector [data-pending] - present on every part while a save is in flight.
+ * @selector [data-unavailable] - present on every part while `unavailable` (focusable, `aria-disabled`).
+ * @selector [data-slot="switch-reason"] - the `unavailableReason` text, after the button.
  */
 export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
   function ConsentSwitch(
@@ -60,6 +77,8 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
       defaultChecked = false,
       onCheckedChange,
       disabled = false,
+      unavailable = false,
+      unavailableReason,
       pending = false,
       stateText = false,
       locale,
@@ -76,29 +95,46 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
       caller: 'ConsentSwitch',
       propName: 'checked',
     })
-    // Radix is always controlled by us, so a toggle while pending is simply not applied.
+    const reasonId = useId()
+    const hasReason = unavailableReason !== undefined && unavailableReason !== null && unavailableReason !== false
+    const blocked = unavailable || hasReason
+    // Radix is always controlled by us, so a toggle while pending or unavailable is simply not applied.
     const requestChange = useCallback(
       (next: boolean) => {
-        if (!pending) setChecked(next)
+        if (!pending && !blocked) setChecked(next)
       },
-      [pending, setChecked],
+      [pending, blocked, setChecked],
     )
+    const { onClick, ...restProps } = buttonProps
+    // Space and Enter on a button fire `click` too, so this one guard covers pointer, keys and AT.
+    // Radix skips its toggle when the click's default is prevented.
+    const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
+      onClick?.(event)
+      if (blocked) event.preventDefault()
+    }
+    const describedBy =
+      [buttonProps['aria-describedby'], hasReason ? reasonId : undefined].filter(Boolean).join(' ') || undefined
     const state = checked ? 'checked' : 'unchecked'
     const flags = {
       'data-state': state,
       'data-disabled': disabled ? '' : undefined,
       'data-pending': pending ? '' : undefined,
+      'data-unavailable': blocked ? '' : undefined,
     }
 
-    return (
+    const root = (
       <SwitchPrimitive.Root
         data-slot="switch"
-        {...buttonProps}
+        {...restProps}
         ref={ref}
         aria-busy={pending ? true : buttonProps['aria-busy']}
+        aria-disabled={blocked ? true : buttonProps['aria-disabled']}
+        aria-describedby={describedBy}
         data-pending={pending ? '' : undefined}
+        data-unavailable={blocked ? '' : undefined}
         checked={checked}
         onCheckedChange={requestChange}
+        onClick={handleClick}
         disabled={disabled}
       >
         <span data-slot="switch-track" {...flags}>
@@ -110,6 +146,15 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
           </span>
         ) : null}
       </SwitchPrimitive.Root>
+    )
+    if (!hasReason) return root
+    return (
+      <>
+        {root}
+        <span data-slot="switch-reason" id={reasonId} {...flags}>
+          {unavailableReason}
+        </span>
+      </>
     )
   },
 )
