@@ -1,5 +1,5 @@
 'use client'
-import type { ConsentChangeEvent, ConsentStore } from '@model-consent/core'
+import type { ConsentChangeEvent, ConsentStore, ManagedSettings } from '@model-consent/core'
 import { useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import { useConsentContext } from '../consent-context'
 import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
@@ -8,6 +8,7 @@ import { disclosureVersion, getDirection, resolveLocale, resolveMessages, type C
 import { isDevelopment } from '../shared/dev'
 import { ConsentSwitch } from '../switch/consent-switch'
 import { confirmationTexts, needsConfirmation, validateConfirmPolicy, type ConfirmPolicy } from './confirm-policy'
+import { managedReasonText, useManagedLocks } from './managed'
 import { MediaGroup } from './media-group'
 import { SettingStatus } from './setting-status'
 import { focusSwitch } from './switch-focus'
@@ -55,6 +56,15 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
   headingLevel?: 2 | 3 | 4 | 5 | 6
   /** Disables every switch. */
   disabled?: boolean
+  /**
+   * Settings held off by a rule the person cannot change, by id: `{ 'improve-model': { value: false,
+   * reason: 'organization' } }` (`'organization'`, `'age'`, `'region'`, or your own reason, worded by
+   * the `managedOther` message). A managed switch reads off, stays focusable with
+   * `aria-disabled="true"` and the reason as its description, and presses change nothing; the
+   * settings that require it are held off too. With a store, its own `managed` option applies as well.
+   * `value: true` is a `TypeError`: consent cannot be given on someone's behalf.
+   */
+  managed?: ManagedSettings
 }
 
 const DEFAULT_MEDIA: readonly MediaKind[] = ['audio', 'video']
@@ -76,6 +86,7 @@ function useLatest<T>(value: T) {
  * @selector [data-slot="setting"] - the root; `[data-state="checked" | "unchecked"]`, `[data-pending]`.
  * @selector [data-slot="setting-header"], [data-slot="setting-heading"], [data-slot="setting-label"]
  * @selector [data-slot="reconsent-notice"] - shown after an opt-in lapsed under a new policy.
+ * @selector [data-slot="switch-reason"] - why a managed switch is off; `[data-unavailable]` on the switch.
  * @selector [data-slot="media-group"], [data-slot="media-item"], [data-slot="media-label"]
  * @selector [data-slot="status"] - the polite live region; [data-slot="alert"], [data-slot="retry"] after a failed save.
  */
@@ -83,7 +94,7 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
   const {
     value, onValueChange, defaultValue, store: storeProp, policyVersion: policyVersionProp, onConsentChange,
     onError, confirm, media = DEFAULT_MEDIA, locale: localeProp, messages: overrides, learnMoreHref,
-    headingLevel = 3, disabled = false, ...rootProps
+    headingLevel = 3, disabled = false, managed, ...rootProps
   } = props
   const context = useConsentContext()
   const policy = validateConfirmPolicy(confirm)
@@ -107,7 +118,10 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
   const internalStore = useInternalStore(mode === 'uncontrolled', policyVersion, defaultValue, ALL_IDS, onErrorRef)
   const fromStore = useStoreController(mode === 'store' ? external : internalStore, mode === 'uncontrolled', onConsentChangeRef, onErrorRef)
   const fromParent = useControlledController(value, onValueChangeRef, policyVersion, messages, onConsentChangeRef, onErrorRef)
-  const controller = controlled ? fromParent : fromStore
+  const { read: controllerRead, change, retry } = controlled ? fromParent : fromStore
+  const locks = useManagedLocks(managed, controllerRead)
+  const controller = { read: locks.read, change, retry }
+  const mainLock = locks.lockOf(MAIN_SETTING)
 
   const [confirming, setConfirming] = useState<{ setting: string; value: boolean } | null>(null)
   const request = (setting: string, next: boolean) => {
@@ -154,6 +168,7 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
           messages={messages}
           onClick={() => main.pending && noteBusyPress()}
           onCheckedChange={(next) => request(MAIN_SETTING, next)}
+          unavailableReason={mainLock ? managedReasonText(messages, mainLock.reason) : undefined}
         />
       </div>
       {main.needsReconsent ? (
@@ -170,7 +185,7 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
         onError={(error) => onErrorRef.current?.(error)}
         summaryId={`${id}-summary`}
       />
-      <MediaGroup idBase={id} onBusyPress={noteBusyPress} media={media} mainOn={main.value} disabled={disabled} messages={messages} read={controller.read} onRequest={request} />
+      <MediaGroup lockOf={locks.lockOf} idBase={id} onBusyPress={noteBusyPress} media={media} mainOn={main.value} disabled={disabled} messages={messages} read={controller.read} onRequest={request} />
       <SettingStatus
         messages={messages}
         shown={shown}
