@@ -81,6 +81,19 @@ describe('server rendering', () => {
     await result.unmount()
   })
 
+  it('server-renders initialData and hydrates a store given the same data with no warning and no flash', async () => {
+    const serverStore = createConsentStore({ policyVersion: 'v1', storage: memoryStorage(), initialData: OPT_IN })
+    const html = renderToString(<ModelImprovementSetting store={serverStore} />)
+    expect(html.match(/aria-checked="true"/g)).toHaveLength(1)
+    const clientStore = createConsentStore({ policyVersion: 'v1', storage: memoryStorage(), initialData: JSON.stringify(OPT_IN) })
+    const result = await hydrate(<ModelImprovementSetting store={clientStore} />)
+    expect(result.html).toBe(html)
+    expect(result.errors).toEqual([])
+    expect(result.recoverable).toEqual([])
+    expect(result.container.querySelector('[role="switch"]')).toHaveAttribute('aria-checked', 'true')
+    await result.unmount()
+  })
+
   it('creates a localStorage-backed store without touching localStorage until it loads', () => {
     const getItem = vi.spyOn(Storage.prototype, 'getItem')
     const store = createConsentStore({ policyVersion: 'v1', storage: localStorageAdapter({ key: 'ssr' }) })

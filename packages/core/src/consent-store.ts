@@ -33,6 +33,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     options.now ?? (() => new Date()),
     report,
     options.eventTarget,
+    'initialData' in options && options.initialData !== undefined ? { data: options.initialData } : undefined,
   )
   // Nothing outside this store can read its default in-memory storage: keep changes in the
   // store's own state and skip building a stored record nobody would load.

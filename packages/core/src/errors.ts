@@ -28,3 +28,18 @@ export function describe(value: unknown): string {
     return Object.prototype.toString.call(value)
   }
 }
+
+/** Errors that mean "there is no browser storage here at all" (a server render), not a failure. */
+const absentStorageErrors = new WeakSet<object>()
+
+/** An error saying `what` does not exist here; on a server the store runs in memory without reporting it. */
+export function storageAbsentError(what: string): Error {
+  const error = new Error(`${what} is not available here`)
+  absentStorageErrors.add(error)
+  return error
+}
+
+/** True on a server (no `window`) for an error from `storageAbsentError`: nothing to report. */
+export function isStorageAbsentOnServer(cause: unknown): boolean {
+  return typeof window === 'undefined' && typeof cause === 'object' && cause !== null && absentStorageErrors.has(cause)
+}

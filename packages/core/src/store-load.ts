@@ -1,16 +1,15 @@
-import { ConsentError } from './errors'
+import { ConsentError, isStorageAbsentOnServer } from './errors'
+import { mergeRecords, sameDecision } from './merge'
 import { parseStored } from './records'
 import type { Change, StoreState } from './store-state'
 import type { ConsentDecision } from './types'
 
-const sameDecision = (a: ConsentDecision | undefined, b: ConsentDecision | undefined): boolean =>
-  a === b ||
-  (a !== undefined &&
-    b !== undefined &&
-    a.value === b.value &&
-    a.decidedAt === b.decidedAt &&
-    a.policyVersion === b.policyVersion &&
-    a.source === b.source)
+/** The report for storage that cannot be read in a browser, worded for what the person now sees. */
+function unreadable(cause: unknown, hasInitialData: boolean): ConsentError {
+  const shows = hasInitialData ? 'so this page shows the choices it was given' : 'so every setting is off'
+  const message = `Saved choices could not be read in this browser, ${shows}. Choices made now are kept until the page closes.`
+  return new ConsentError('storage-unavailable', message, { cause })
+}
 
 /**
  * Loads stored decisions (after a microtask, so handlers registered right after creation see any
@@ -31,8 +30,8 @@ export function loadAndSync(state: StoreState, reconcileLater: (seen: number) =>
       raw = await storage.load()
     } catch (cause) {
       state.memoryOnly = true
-      const message = 'Saved choices could not be read, so every setting is off. Choices made now are kept until the page closes.'
-      report(new ConsentError('storage-unavailable', message, { cause }))
+      // On a server there is simply no browser storage: nothing is wrong, so nothing is said.
+      if (!isStorageAbsentOnServer(cause)) report(unreadable(cause, state.initial !== undefined))
     }
     // Listen before saving any lapse, so a change another tab makes meanwhile is not missed.
     if (!state.memoryOnly && !state.destroyed) listen()
@@ -42,34 +41,43 @@ export function loadAndSync(state: StoreState, reconcileLater: (seen: number) =>
       report(new ConsentError('storage-invalid', message))
     }
     const at = timestamp()
-    const loaded = normalise(parsed.decisions, at)
-    const lapses: Change[] = graph.ids
-      .filter((id) => loaded.get(id) !== parsed.decisions.get(id))
+    const base = state.initial ? mergeRecords(state.initial, parsed.decisions) : parsed.decisions
+    const loaded = normalise(base, at)
+    // What storage lacks: lapses and cascades found now, and newer decisions from initialData.
+    const toSave: Change[] = graph.ids
+      .filter((id) => !sameDecision(loaded.get(id), parsed.decisions.get(id)))
       .map((id) => ({ id, decision: loaded.get(id) ?? null }))
     const seen = state.externalChanges
     // Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
-    if (lapses.length > 0) {
+    if (toSave.length > 0 && !state.memoryOnly) {
       try {
-        await save(lapses, parsed.decisions)
+        await save(toSave, parsed.decisions)
       } catch (cause) {
         report(new ConsentError('save-failed', 'A policy change turned some settings off, but that could not be saved.', { cause }))
       }
     }
     if (state.destroyed) return
-    state.decisions = new Map(parsed.decisions)
+    if (!state.initial) state.decisions = new Map(parsed.decisions)
+    // Decisions added here (lapses, cascades) carry their own source; what storage says differently
+    // from initialData came from another tab or device.
+    const added = new Set(graph.ids.filter((id) => !sameDecision(loaded.get(id), base.get(id))))
+    const changes: Change[] = graph.ids
+      .filter((id) => !sameDecision(loaded.get(id), state.decisions.get(id)))
+      .map((id) => ({ id, decision: loaded.get(id) ?? null }))
+    state.loaded = true
     state.touchedAll = true
     state.status = 'ready'
-    apply(lapses, (change) => change.decision?.source ?? 'policy', at)
+    apply(changes, (change) => (added.has(change.id) ? (change.decision?.source ?? 'policy') : 'sync'), at)
     publish()
     if (arrivedWhileLoading) onExternalChange(arrivedWhileLoading.raw)
-    if (lapses.length > 0) reconcileLater(seen)
+    if (toSave.length > 0) reconcileLater(seen)
   })()
 
   function listen(): void {
     if (!storage.subscribe) return
     try {
       stopStorage = storage.subscribe((raw) => {
-        if (state.status === 'loading') arrivedWhileLoading = { raw }
+        if (!state.loaded) arrivedWhileLoading = { raw }
         else onExternalChange(raw)
       })
     } catch (cause) {

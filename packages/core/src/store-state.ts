@@ -1,6 +1,7 @@
 import { ConsentError } from './errors'
 import { createEmitter } from './events'
-import { toStored } from './records'
+import { cascade } from './merge'
+import { parseStored, toStored } from './records'
 import type { SettingGraph } from './settings'
 import { createSnapshotKeeper, defaultSnapshot } from './snapshot'
 import type {
@@ -31,6 +32,10 @@ export interface StoreState {
   readonly pending: Map<SettingId, number>
   readonly errors: Map<SettingId, ConsentErrorLike>
   status: 'loading' | 'ready'
+  /** Storage has been read (or found unusable). Writes wait for it, even when `initialData` made the status `ready` earlier. */
+  loaded: boolean
+  /** The decisions `initialData` held, as validated (before policy and cascade), or `undefined` without `initialData`. */
+  readonly initial: ReadonlyMap<SettingId, ConsentDecision> | undefined
   /** Choices are kept in memory only: no storage was given, or it could not be read. Nothing is saved. */
   memoryOnly: boolean
   destroyed: boolean
@@ -48,8 +53,11 @@ export interface StoreState {
   markPending(id: SettingId, delta: 1 | -1): void
   apply(changes: readonly Change[], sourceOf: (change: Change) => ChangeSource, at: string): void
   save(changes: readonly Change[], base?: ReadonlyMap<SettingId, ConsentDecision>): void | Promise<void>
-  normalise(incoming: ReadonlyMap<SettingId, ConsentDecision>, at: string): Map<SettingId, ConsentDecision>
+  normalise(incoming: ReadonlyMap<SettingId, ConsentDecision>, at?: string): Map<SettingId, ConsentDecision>
 }
+
+/** `initialData` given to the store: `undefined` when none was given. */
+export type InitialData = { readonly data: unknown } | undefined
 
 /**
  * The state of one store: saved decisions, pending counts, errors, the snapshot and listeners,
@@ -62,9 +70,18 @@ export function createStoreState(
   now: () => Date,
   report: (error: ConsentErrorLike) => void,
   eventTarget: EventTarget | undefined,
+  initialData: InitialData,
 ): StoreState {
-  const serverSnapshot = defaultSnapshot(graph, policyVersion)
-  const keeper = createSnapshotKeeper(graph, serverSnapshot)
+  const keeper = createSnapshotKeeper(graph, defaultSnapshot(graph, policyVersion))
+  const initial = initialData && parseStored(initialData.data, graph)
+  if (initial && initial.problems.length > 0) {
+    report(new ConsentError('storage-invalid', `Some of the initial data could not be trusted, so it reads off: ${initial.problems.join('; ')}`))
+  }
+  // With initialData the store starts ready with it, on the server and in the hydrating browser
+  // alike: nothing here depends on the clock, so both render the same HTML.
+  const decisions = initial ? cascade(initial.decisions, graph, policyVersion) : new Map<SettingId, ConsentDecision>()
+  const status = initial ? 'ready' : 'loading'
+  if (initial) keeper.update({ decisions, status, pending: new Map(), errors: new Map() }, 'all')
   const emitter = createEmitter(eventTarget, report)
   const listeners = new Set<() => void>()
   const settingListeners = new Map<SettingId, Set<() => void>>()
@@ -76,15 +93,17 @@ export function createStoreState(
     policyVersion,
     storage,
     report,
-    serverSnapshot,
+    serverSnapshot: keeper.snapshot(),
     keeper,
     emitter,
     listeners,
     settingListeners,
-    decisions: new Map<SettingId, ConsentDecision>(),
+    decisions,
     pending: new Map<SettingId, number>(),
     errors: new Map<SettingId, ConsentErrorLike>(),
-    status: 'loading',
+    status,
+    loaded: false,
+    initial: initial?.decisions,
     memoryOnly: false,
     destroyed: false,
     emitting: 0,
@@ -168,16 +187,7 @@ export function createStoreState(
      * Turns stored opt-ins from another policy version off (source `policy`) and any setting whose
      * requirement is off (source `cascade`), so nothing loaded or synced is on without a valid basis.
      */
-    normalise(incoming: ReadonlyMap<SettingId, ConsentDecision>, at: string): Map<SettingId, ConsentDecision> {
-      const result = new Map(incoming)
-      for (const id of graph.ids) {
-        const decision = result.get(id)
-        if (!decision?.value) continue
-        if (decision.policyVersion !== policyVersion) result.set(id, state.decide(false, 'policy', at))
-        else if (!graph.requirementsOf(id).every((r) => result.get(r)?.value)) result.set(id, state.decide(false, 'cascade', at))
-      }
-      return result
-    },
+    normalise: (incoming: ReadonlyMap<SettingId, ConsentDecision>, at?: string) => cascade(incoming, graph, policyVersion, at),
   }
 
   /** A throwing subscriber is reported, never thrown: it must not undo a saved change or swallow its event. */

@@ -26,7 +26,7 @@ export function createWriter(state: StoreState) {
     queue = run.then(done, done)
     return run
   }
-  const canRunNow = () => state.status === 'ready' && active === 0 && state.emitting === 0
+  const canRunNow = () => state.loaded && active === 0 && state.emitting === 0
 
   /** Queues a validated `set`, marking the setting pending unless it can be written at once. */
   function set(id: SettingId, value: boolean, source: SetSource): Promise<void> {

@@ -122,6 +122,21 @@ export interface ConsentStoreOptions {
   onError?: (error: ConsentErrorLike) => void
   /** If given, each change is also dispatched as `CustomEvent('consent-change', { detail })`. */
   eventTarget?: EventTarget
+  /**
+   * Decisions already known where the page is rendered (a server that read them from its
+   * database), in the stored format: a `StoredConsent` object, its JSON text, or `null` for
+   * "nothing decided yet". Validated exactly like a load, setting by setting: anything invalid
+   * is reported through `onError` and reads off; opt-ins under another `policyVersion` lapse.
+   *
+   * With it, the store starts `ready` showing these decisions: `getServerSnapshot()` and the
+   * first client snapshot are the same, so server HTML and hydration match with no flash. Writes
+   * still wait until storage has been read in the browser; what storage holds is then merged in
+   * by the merge rule (the later decision wins, off on a tie), and a differing result is shown
+   * with `sync` events and saved back.
+   * @example
+   * createConsentStore({ policyVersion: '2026-11', storage: httpStorage('/api/consent'), initialData: await readConsent(userId) })
+   */
+  initialData?: StoredConsent | string | null | undefined
 }
 
 /** Options for `store.set`. */
@@ -138,7 +153,7 @@ export interface ConsentStore {
    * A `TypeError` for an unknown id.
    */
   getSetting(setting: SettingId): SettingState
-  /** The privacy-by-default snapshot (all off, nothing decided) for server rendering. */
+  /** The snapshot for server rendering and hydration: privacy-by-default (all off, nothing decided), or what `initialData` holds. Never changes. */
   getServerSnapshot(): ConsentSnapshot
   /** Subscribe to snapshot changes; with `setting`, only to changes of that setting. */
   subscribe(listener: () => void, setting?: SettingId): () => void

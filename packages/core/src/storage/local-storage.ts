@@ -1,4 +1,4 @@
-import { describe } from '../errors'
+import { describe, storageAbsentError } from '../errors'
 import type { ConsentStorage } from '../types'
 
 /** Options for `localStorageAdapter`. */
@@ -17,7 +17,9 @@ export interface LocalStorageAdapterOptions {
 /**
  * Saves decisions in localStorage as versioned JSON and reports changes made in other tabs
  * (the `storage` event, and `BroadcastChannel` where present).
- * Reading throws when localStorage is missing or blocked; the store then runs in memory.
+ * Reading throws when localStorage is missing or blocked; the store then runs in memory. On a
+ * server (no `window`) there is nothing to read: the store renders privacy-by-default (or its
+ * `initialData`) without reporting anything, and loads in the browser.
  */
 export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): ConsentStorage {
   const key = options.key ?? 'model-consent'
@@ -26,9 +28,13 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
   }
   const channelName = `model-consent:${key}`
   const area = (): Storage => {
+    if (options.storage) return options.storage
+    // On a server there is no person's browser storage. A server-wide `localStorage` global (as
+    // some Node versions have) would mix everyone's choices, so it is never used there.
+    if (typeof window === 'undefined') throw storageAbsentError('localStorage')
     // Reading `localStorage` itself throws in some privacy modes, so it is read lazily, in a try.
-    const found = options.storage ?? (globalThis as { localStorage?: Storage }).localStorage
-    if (!found) throw new Error('localStorage is not available here')
+    const found = (globalThis as { localStorage?: Storage }).localStorage
+    if (!found) throw new Error('localStorage is not available in this browser')
     return found
   }
   const ownArea = (): Storage | null => {

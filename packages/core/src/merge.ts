@@ -1,0 +1,72 @@
+import type { SettingGraph } from './settings'
+import type { ConsentDecision, SettingId } from './types'
+
+/** Decisions by setting id. */
+export type Decisions = ReadonlyMap<SettingId, ConsentDecision>
+
+const timeOf = (decision: ConsentDecision): number => Date.parse(decision.decidedAt)
+
+/** A total order of the fields that are not time or value, so equal-time, equal-value ties are settled the same way everywhere. */
+const tieKey = (d: ConsentDecision): string => `${d.decidedAt}\u0000${d.policyVersion}\u0000${d.source}`
+
+/**
+ * The merge rule for one setting: of two decisions, the later `decidedAt` wins; at the same
+ * instant, off wins. Commutative, associative and idempotent, so every copy that has seen the
+ * same decisions shows the same result, whatever the order it saw them in.
+ * Returns one of its arguments (never a new object); of two equal decisions, the second.
+ */
+export function mergeDecision(a: ConsentDecision | undefined, b: ConsentDecision | undefined): ConsentDecision | undefined {
+  if (a === undefined || a === b) return b
+  if (b === undefined) return a
+  const ta = timeOf(a)
+  const tb = timeOf(b)
+  if (ta !== tb) return ta > tb ? a : b
+  if (a.value !== b.value) return a.value ? b : a
+  return tieKey(a) > tieKey(b) ? a : b
+}
+
+/** Two decisions say the same thing (same value, time, policy version and source). */
+export const sameDecision = (a: ConsentDecision | undefined, b: ConsentDecision | undefined): boolean =>
+  a === b ||
+  (a !== undefined && b !== undefined && a.value === b.value && a.decidedAt === b.decidedAt && a.policyVersion === b.policyVersion && a.source === b.source)
+
+/** Merges two sets of decisions setting by setting (a setting missing on one side takes the other's decision). */
+export function mergeRecords(a: Decisions, b: Decisions): Map<SettingId, ConsentDecision> {
+  const merged = new Map(a)
+  b.forEach((decision, id) => {
+    const winner = mergeDecision(merged.get(id), decision)
+    if (winner) merged.set(id, winner)
+  })
+  return merged
+}
+
+/** `later` wins over `earlier` by the merge rule: it is newer, or it is the off side of a tie. */
+export const supersedes = (later: ConsentDecision, earlier: ConsentDecision | undefined): boolean =>
+  mergeDecision(earlier, later) === later
+
+/**
+ * What a set of decisions means for the person: an opt-in made under another policy version
+ * reads off (a `policy` decision, so `needsReconsent` shows), and a setting whose requirement is
+ * off reads off (a `cascade` decision). `at` stamps the decisions this adds; without it, each
+ * takes the time of the decision it replaces, so the result is the same wherever it is computed
+ * (a server render and the hydrating browser agree) and the original still loses (off wins a tie).
+ */
+export function cascade(
+  decisions: Decisions,
+  graph: SettingGraph,
+  policyVersion: string,
+  at?: string,
+): Map<SettingId, ConsentDecision> {
+  const result = new Map(decisions)
+  for (const id of graph.ids) {
+    const decision = result.get(id)
+    if (!decision?.value) continue
+    const stamp = at ?? decision.decidedAt
+    if (decision.policyVersion !== policyVersion) {
+      result.set(id, Object.freeze({ value: false, decidedAt: stamp, policyVersion, source: 'policy' }))
+    } else if (!graph.requirementsOf(id).every((r) => result.get(r)?.value)) {
+      result.set(id, Object.freeze({ value: false, decidedAt: stamp, policyVersion, source: 'cascade' }))
+    }
+  }
+  return result
+}
