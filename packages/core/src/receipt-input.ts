@@ -41,6 +41,10 @@ export function readSnapshot(input: unknown): ConsentSnapshot {
       'decision' in state
     if (!ok) fail(`storeOrSnapshot.settings[${JSON.stringify(id)}]`, state, 'a SettingState')
     checkDecision(id, state.decision)
+    const lock = state.managed
+    if (lock !== undefined && lock !== null && !(isObject(lock) && lock.value === false && isText(lock.reason))) {
+      fail(`storeOrSnapshot.settings[${JSON.stringify(id)}].managed`, lock, 'null or { value: false, reason }')
+    }
   }
   return input as unknown as ConsentSnapshot
 }

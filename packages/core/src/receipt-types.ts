@@ -88,6 +88,12 @@ export interface ConsentReceiptEntry {
   readonly source: ChangeSource | null
   /** See {@link ConsentReceiptCollectionMethod}. */
   readonly collectionMethod: ConsentReceiptCollectionMethod
+  /**
+   * `{ value: false, reason }` when a rule the person cannot change holds the setting off
+   * (organization, age, region or the app's own reason), else `null`. A managed setting's
+   * `value` and `state` show it off; its `decidedAt`/`source` are still the person's own decision.
+   */
+  readonly managed: { readonly value: false; readonly reason: string } | null
 }
 
 /** Options of `createConsentReceipt`. Every one is optional. */

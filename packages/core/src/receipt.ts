@@ -26,16 +26,19 @@ const METHODS: Readonly<Record<ChangeSource, ConsentReceiptCollectionMethod>> = 
 
 function entry(setting: SettingId, state: SettingState, purpose: string): ConsentReceiptEntry {
   const decision = state.decision
+  const lock = (state as { managed?: { reason: string } | null }).managed
+  const value = lock ? false : state.value
   return {
     setting,
     purpose,
-    state: state.value ? 'given' : state.needsReconsent ? 'expired' : 'not-given',
-    value: state.value,
-    effective: state.effective,
+    state: value ? 'given' : state.needsReconsent && !lock ? 'expired' : 'not-given',
+    value,
+    effective: value && state.effective,
     decidedAt: decision?.decidedAt ?? null,
     policyVersion: decision?.policyVersion ?? null,
     source: decision?.source ?? null,
     collectionMethod: decision ? METHODS[decision.source] : 'none',
+    managed: lock ? { value: false, reason: lock.reason } : null,
   }
 }
 

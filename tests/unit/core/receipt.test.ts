@@ -80,6 +80,23 @@ describe('createConsentReceipt', () => {
     expectValid(receipt)
   })
 
+  it('shows a managed setting off, with its reason, and keeps the person’s own decision beside it', async () => {
+    const snapshot = (await readyStore('v1')).getSnapshot()
+    const locked = {
+      ...snapshot,
+      settings: { ...snapshot.settings, 'improve-model': { ...snapshot.settings['improve-model']!, managed: { value: false, reason: 'organization' } } },
+    }
+    const receipt = createConsentReceipt(locked as typeof snapshot)
+    expect(receipt.consents[0]).toMatchObject({
+      state: 'not-given', value: false, effective: false, source: 'user', decidedAt: '2026-11-01T10:00:00.000Z',
+      managed: { value: false, reason: 'organization' },
+    })
+    expect(receipt.consents[1]!.managed).toBeNull()
+    expectValid(receipt)
+    const bad = { ...locked, settings: { ...locked.settings, 'improve-model': { ...locked.settings['improve-model'], managed: { value: true, reason: 'x' } } } }
+    expect(() => createConsentReceipt(bad as never)).toThrow(/settings\["improve-model"\].managed/)
+  })
+
   it('gives each receipt a new UUID v4 and the current time by default', async () => {
     const store = await readyStore()
     const a = createConsentReceipt(store)
@@ -149,6 +166,8 @@ describe('createConsentReceipt', () => {
         { ...good, consents: [{ ...good.consents[0], state: 'maybe' }] },
         { ...good, consents: [{ ...good.consents[0], state: 'given', value: false }] },
         { ...good, consents: [{ ...good.consents[2], source: 'user' }] },
+        { ...good, consents: [{ ...good.consents[0], managed: { value: false, reason: 'age' } }] },
+        { ...good, consents: [{ ...good.consents[0], managed: undefined }] },
       ]
       for (const receipt of broken) expect(validate(receipt)).toBe(false)
     })
