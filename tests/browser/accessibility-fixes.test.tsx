@@ -79,6 +79,15 @@ describe('focus after the confirmation', () => {
     })
   }
 
+  it('returns to the main switch after Escape when the dialog was opened by clicking the label', async () => {
+    await render(<ModelImprovementSetting />)
+    await page.getByText(TITLE, { exact: true }).click()
+    await expect.element(page.getByRole('alertdialog')).toBeVisible()
+    await userEvent.keyboard('{Escape}')
+    await expect.element(page.getByRole('alertdialog')).not.toBeInTheDocument()
+    expect(active()).toBe(mainSwitch().element())
+  })
+
   it('returns to the recordings switch that asked, not to the main one', async () => {
     await render(<ModelImprovementSetting defaultValue={{ 'improve-model': true }} />)
     await expect.element(mainSwitch()).toHaveAttribute('aria-checked', 'true')
@@ -172,6 +181,16 @@ describe('pending shows without colour on the switch itself', () => {
       })
     }
   }
+})
+
+describe('reduced motion', () => {
+  it('stops the pending spinner', async () => {
+    await render(<ConsentSwitch aria-label="Saving" checked pending />)
+    const thumb = () => document.querySelector('[data-slot="switch-thumb"]') as HTMLElement
+    expect(getComputedStyle(thumb()).animationName).toBe('mc-spin')
+    await emulate([{ name: 'prefers-reduced-motion', value: 'reduce' }])
+    expect(getComputedStyle(thumb()).animationName).toBe('none')
+  })
 })
 
 describe('targets', () => {

@@ -2,6 +2,7 @@ import { createConsentStore, memoryStorage, type ConsentChangeEvent } from '@mod
 import { ConsentProvider, ModelImprovementSetting } from '@model-consent/react'
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { formatMessage, locales, supportedLocales } from '../../../packages/react/src/messages'
 import { SAVED_NOTICE_MS } from '../../../packages/react/src/setting/use-saved-notice'
 import { heldStorage } from '../../support/held-storage'
 
@@ -337,5 +338,21 @@ describe('ModelImprovementSetting, controlled, after a failure the parent resolv
     await user.click(screen.getByRole('button', { name: 'Try again' }))
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     expect(onValueChange).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('ModelImprovementSetting, the recordings while the main setting is off, in every locale', () => {
+  it.each(supportedLocales)('%s: they are described by a reason that names the main setting', (locale) => {
+    const messages = locales[locale]
+    render(<ModelImprovementSetting locale={locale} />)
+    const reason = formatMessage(messages.mediaNeedsMain, { title: messages.title })
+    expect(reason).toContain(messages.title)
+    expect(reason).not.toMatch(/[{}]/)
+    for (const name of [messages.audioLabel, messages.videoLabel]) {
+      const media = screen.getByRole('switch', { name })
+      expect(media).toHaveAttribute('aria-disabled', 'true')
+      expect(media).toHaveAccessibleDescription(reason)
+    }
+    expect(screen.getByText(reason)).toBeVisible()
   })
 })

@@ -20,7 +20,8 @@ export interface ConsentExplainerProps extends NativeDivProps {
   messages?: Partial<ConsentMessages>
   /**
    * Target of the optional "Learn more" link. Only `https:`, `http:`, `mailto:` and
-   * relative URLs are accepted; anything else renders no link and is reported through
+   * relative URLs are accepted (not protocol-relative ones such as `//host`, which lead to
+   * another site); anything else renders no link and is reported through
    * `onError` (and `console.error` in development).
    */
   learnMoreHref?: string

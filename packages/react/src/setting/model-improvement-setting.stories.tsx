@@ -234,21 +234,29 @@ export const DisableImmediately: Story = {
   },
 }
 
-/** The recordings opt-ins are off and disabled until the main setting is on; each asks on its own. */
+/**
+ * The recordings opt-ins are off and unavailable until the main setting is on: still reachable by
+ * Tab, `aria-disabled`, and described by "Turn on … first". Each asks on its own.
+ */
 export const NestedMediaEnabling: Story = {
   play: async ({ canvasElement, args, step }) => {
     const canvas = within(canvasElement)
     const audio = canvas.getByRole('switch', { name: 'Include audio recordings' })
     const video = canvas.getByRole('switch', { name: 'Include video recordings' })
     await expect(canvas.getByRole('group', { name: 'Recordings' })).toBeVisible()
-    await expect(audio).toBeDisabled()
-    await expect(video).toBeDisabled()
+    for (const media of [audio, video]) {
+      await expect(media).toHaveAttribute('aria-disabled', 'true')
+      await expect(media).toHaveAccessibleDescription('Turn on Improve the model for everyone first.')
+    }
+    await userEvent.click(audio)
+    await expect(audio).not.toBeChecked()
+    await expect(canvas.queryByRole('alertdialog')).toBeNull()
 
     await step('turn the main setting on', async () => {
       await userEvent.click(mainSwitch(canvasElement))
       const dialog = await canvas.findByRole('alertdialog', { name: 'Turn on model training?' })
       await userEvent.click(within(dialog).getByRole('button', { name: 'Turn on' }))
-      await waitFor(() => expect(audio).toBeEnabled())
+      await waitFor(() => expect(audio).not.toHaveAttribute('aria-disabled'))
       await expect(audio).not.toBeChecked()
     })
     await step('include audio, after its own confirmation', async () => {
@@ -265,7 +273,7 @@ export const NestedMediaEnabling: Story = {
       await userEvent.click(mainSwitch(canvasElement))
       await waitFor(() => expect(mainSwitch(canvasElement)).not.toBeChecked())
       await expect(audio).not.toBeChecked()
-      await expect(audio).toBeDisabled()
+      await expect(audio).toHaveAttribute('aria-disabled', 'true')
       await expect(args.onConsentChange).toHaveBeenCalledWith(
         expect.objectContaining({ setting: 'include-audio', value: false, source: 'cascade' }),
       )
@@ -291,10 +299,15 @@ export const FailedSaveAndRetry: ServerStory = {
       await expect(args.onConsentChange).not.toHaveBeenCalled()
       await expect(args.onError).toHaveBeenCalledTimes(1)
     })
-    await step('try again', async () => {
-      await userEvent.click(canvas.getByRole('button', { name: 'Try again' }))
+    await step('try again: the button keeps focus while it saves, then focus goes to the switch', async () => {
+      const retry = canvas.getByRole('button', { name: 'Try again' })
+      await userEvent.click(retry)
+      await waitFor(() => expect(retry).toHaveAttribute('aria-disabled', 'true'))
+      await expect(retry).toHaveFocus()
       await waitFor(() => expect(control).toBeChecked())
+      await waitFor(() => expect(control).toHaveFocus())
       await expect(canvas.queryByRole('alert')).toBeNull()
+      await expect(canvas.getByRole('status')).toHaveTextContent('Your choice is saved.')
       await expect(args.onValueChange).toHaveBeenCalledTimes(2)
       await expect(args.onConsentChange).toHaveBeenCalledTimes(1)
       await expect(args.onConsentChange).toHaveBeenCalledWith(

@@ -50,7 +50,7 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
   locale?: string
   /** Overrides for any text, on top of the locale. */
   messages?: Partial<ConsentMessages>
-  /** Target of the optional "Learn more" link (`https:`, `http:`, `mailto:` or relative only). */
+  /** Target of the optional "Learn more" link (`https:`, `http:`, `mailto:` or relative only; never protocol-relative). */
   learnMoreHref?: string
   /** Level of the heading that holds the label. Default `3`. */
   headingLevel?: 2 | 3 | 4 | 5 | 6
@@ -88,6 +88,7 @@ function useLatest<T>(value: T) {
  * @selector [data-slot="reconsent-notice"] - shown after an opt-in lapsed under a new policy.
  * @selector [data-slot="switch-reason"] - why a managed switch is off; `[data-unavailable]` on the switch.
  * @selector [data-slot="media-group"], [data-slot="media-item"], [data-slot="media-label"]
+ * @selector [data-slot="media-group-reason"] - why the recordings switches wait (while the main setting is off).
  * @selector [data-slot="status"] - the polite live region; [data-slot="alert"], [data-slot="retry"] after a failed save.
  */
 export function ModelImprovementSetting(props: ModelImprovementSettingProps) {

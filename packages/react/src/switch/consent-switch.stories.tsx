@@ -75,7 +75,7 @@ export const DisabledOn: Story = {
   args: { disabled: true, defaultChecked: true },
 }
 
-/** Pending: a save is in flight. Focusable, `aria-busy`, ignores toggles, dashed track. */
+/** Pending: a save is in flight. Focusable, `aria-busy`, ignores toggles; the thumb turns into a spinner. */
 export const Pending: Story = {
   args: { pending: true, defaultChecked: true },
   play: async ({ canvasElement, args }) => {
@@ -85,6 +85,25 @@ export const Pending: Story = {
     await userEvent.click(control)
     await expect(args.onCheckedChange).not.toHaveBeenCalled()
     await expect(control).toBeChecked()
+  },
+}
+
+/**
+ * Unavailable, with a reason: stays in the Tab order, `aria-disabled`, described by the reason it
+ * shows, and ignores presses (for a setting that needs another one first, or is managed).
+ */
+export const Unavailable: Story = {
+  args: { unavailableReason: 'Turn on Improve the model for everyone first.' },
+  play: async ({ canvasElement, args }) => {
+    const control = within(canvasElement).getByRole('switch')
+    await expect(control).toHaveAttribute('aria-disabled', 'true')
+    await expect(control).toHaveAccessibleDescription('Turn on Improve the model for everyone first.')
+    await userEvent.tab()
+    await expect(control).toHaveFocus()
+    await userEvent.keyboard(' ')
+    await userEvent.click(control)
+    await expect(args.onCheckedChange).not.toHaveBeenCalled()
+    await expect(control).not.toBeChecked()
   },
 }
 
