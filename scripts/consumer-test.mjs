@@ -4,8 +4,8 @@
 // user would, and checks that it type-checks (strict, moduleResolution bundler), that
 // `ModelImprovementSetting` server-renders in plain Node with react-dom/server, that Vite
 // bundles it, and that the bundled app works in Chromium (a person turns the setting on through
-// the confirmation; `useConsent` saves to localStorage). Run `pnpm build` first. Exits 1 on the
-// first failing step.
+// the confirmation; `useConsent` saves to localStorage). Then scripts/consumer-next.mjs does the
+// same for a Next.js App Router app. Run `pnpm build` first. Exits 1 if any step failed.
 // KEEP_CONSUMER_APP=1 keeps the temporary app for debugging.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -52,8 +52,9 @@ const files = {
     compilerOptions: {
       target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'], module: 'ESNext',
       moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, noEmit: true,
-      // Check our published .d.ts too, not only the app's code.
-      skipLibCheck: false, types: [],
+      // Check our published .d.ts too, not only the app's code; and props that pass `undefined`
+      // explicitly, as exactOptionalPropertyTypes users do (src/typed-usage.tsx).
+      skipLibCheck: false, types: [], exactOptionalPropertyTypes: true,
     },
     include: ['src'],
   }, null, 2),
@@ -87,6 +88,25 @@ import { App } from './app'
 createRoot(document.getElementById('root')!).render(<App />)
 `,
   'src/css.d.ts': "declare module '*.css'\n",
+  // Type-checked only (not bundled): the ref types of React 18 and 19, and optional props given
+  // `undefined` explicitly under exactOptionalPropertyTypes.
+  'src/typed-usage.tsx': `import { ConsentConfirmDialog, ConsentExplainer, ConsentProvider, ConsentSwitch, ModelImprovementSetting } from '@model-consent/react'
+import { useRef } from 'react'
+
+export function TypedUsage({ href, name }: { href?: string | undefined; name?: string | undefined }) {
+  const root = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  return (
+    <ConsentProvider store={undefined} locale={undefined} messages={undefined}>
+      <ModelImprovementSetting ref={root} name={name} learnMoreHref={href} value={undefined} onValueChange={undefined} locale={undefined} disabled={undefined} />
+      <ModelImprovementSetting value={null} onValueChange={(next) => void next['improve-model']} />
+      <ConsentSwitch ref={button} checked={undefined} onCheckedChange={undefined} pending={undefined} name={name} value="yes" required />
+      <ConsentExplainer checked={false} decision={undefined} learnMoreHref={href} open={undefined} />
+      <ConsentConfirmDialog open={undefined} title={undefined} onConfirm={undefined} />
+    </ConsentProvider>
+  )
+}
+`,
   'index.html': '<!doctype html><html lang="en"><head><title>Settings</title><link rel="icon" href="data:,"></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n',
   'vite.config.mjs': "export default { logLevel: 'warn', oxc: { jsx: { runtime: 'automatic' } } }\n",
   'ssr.mjs': `import { createElement } from 'react'
@@ -134,7 +154,7 @@ async function consumerApp({ react, types, typesDom }) {
       run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'])
     })
 
-    await step('tsc --noEmit (strict, moduleResolution bundler, jsx react-jsx)', () => {
+    await step('tsc --noEmit (strict, exactOptionalPropertyTypes, moduleResolution bundler, jsx react-jsx)', () => {
       run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])
     })
 
@@ -200,6 +220,8 @@ async function useBuiltApp(dir) {
 
 let ok = true
 for (const versions of REACT_VERSIONS) ok = (await consumerApp(versions)) && ok
+// Beside the Vite app: a Next.js App Router app (server components, SSR with initialData).
+ok = spawnSync(process.execPath, [join(root, 'scripts/consumer-next.mjs')], { stdio: 'inherit' }).status === 0 && ok
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
 console.log(ok ? `consumer test passed in ${seconds} s` : `consumer test FAILED after ${seconds} s`)
 process.exit(ok ? 0 : 1)

@@ -7,12 +7,12 @@ import type { ConsentMessages } from './messages'
 /** Props of `ConsentProvider`. */
 export interface ConsentProviderProps {
   /** The store every `useConsent` and `ModelImprovementSetting` below uses. Inherited from an outer provider if absent. */
-  store?: ConsentStore
+  store?: ConsentStore | undefined
   /** Locale for the components below, such as `es` or `pt-BR`. Unknown locales fall back to English. */
-  locale?: string
+  locale?: string | undefined
   /** String overrides, on top of the locale's messages. */
-  messages?: Partial<ConsentMessages>
-  children?: ReactNode
+  messages?: Partial<ConsentMessages> | undefined
+  children?: ReactNode | undefined
 }
 
 /**

@@ -243,7 +243,9 @@ describe('ModelImprovementSetting', () => {
       let reject!: (error: Error) => void
       const onValueChange = vi.fn(() => new Promise<void>((_, r) => (reject = r)))
       const onConsentChange = vi.fn()
-      render(<ModelImprovementSetting value={{}} onValueChange={onValueChange} onConsentChange={onConsentChange} confirm="never" />)
+      const { rerender } = render(
+        <ModelImprovementSetting value={{}} onValueChange={onValueChange} onConsentChange={onConsentChange} confirm="never" />,
+      )
       await user.click(mainSwitch())
       expect(mainSwitch()).toHaveAttribute('aria-busy', 'true')
       reject(new Error('server said no'))
@@ -252,8 +254,16 @@ describe('ModelImprovementSetting', () => {
       expect(onConsentChange).not.toHaveBeenCalled()
       onValueChange.mockImplementation(() => Promise.resolve())
       await user.click(screen.getByRole('button', { name: 'Try again' }))
-      await waitFor(() => expect(onConsentChange).toHaveBeenCalledTimes(1))
+      // Resolved, but the parent's value does not show it yet: still saving (the alert waits with
+      // its button aria-disabled), no event.
+      expect(mainSwitch()).toHaveAttribute('aria-busy', 'true')
+      expect(screen.getByRole('button', { name: 'Try again' })).toHaveAttribute('aria-disabled', 'true')
+      expect(onConsentChange).not.toHaveBeenCalled()
+      rerender(<ModelImprovementSetting value={{ 'improve-model': true }} onValueChange={onValueChange} onConsentChange={onConsentChange} confirm="never" />)
+      expect(mainSwitch()).toHaveAttribute('aria-checked', 'true')
+      expect(mainSwitch()).not.toHaveAttribute('aria-busy')
       expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+      expect(onConsentChange).toHaveBeenCalledTimes(1)
     })
 
     it('asks the parent to turn the media opt-ins off with the main setting', async () => {

@@ -24,27 +24,27 @@ type NativeDialogProps = Omit<
 /** Props of {@link ConsentConfirmDialog}. Other `<dialog>` props go on the dialog. */
 export interface ConsentConfirmDialogProps extends NativeDialogProps {
   /** Whether the dialog is shown (controlled). */
-  open?: boolean
+  open?: boolean | undefined
   /** Whether the dialog starts shown when uncontrolled. Default `false`. */
-  defaultOpen?: boolean
+  defaultOpen?: boolean | undefined
   /** Called with `false` when Confirm, Cancel or Escape closes the dialog. */
-  onOpenChange?: (open: boolean) => void
+  onOpenChange?: ((open: boolean) => void) | undefined
   /** The person chose the confirm action. Called before the dialog closes. */
-  onConfirm?: () => void
+  onConfirm?: (() => void) | undefined
   /** The person chose Cancel or pressed Escape. Called before the dialog closes. */
-  onCancel?: () => void
+  onCancel?: (() => void) | undefined
   /** The dialog's title (its accessible name). Default `messages.confirmEnableTitle`. */
-  title?: ReactNode
+  title?: ReactNode | undefined
   /** What confirming means (its accessible description). Default `messages.confirmEnableBody`. */
-  description?: ReactNode
+  description?: ReactNode | undefined
   /** Text of the confirm button; say what it does. Default `messages.confirmEnableAction`. */
-  confirmLabel?: ReactNode
+  confirmLabel?: ReactNode | undefined
   /** Text of the cancel button. Default `messages.cancel`. */
-  cancelLabel?: ReactNode
+  cancelLabel?: ReactNode | undefined
   /** Locale of the default texts. */
-  locale?: string
+  locale?: string | undefined
   /** Overrides for the default texts. */
-  messages?: Partial<ConsentMessages>
+  messages?: Partial<ConsentMessages> | undefined
 }
 
 /**

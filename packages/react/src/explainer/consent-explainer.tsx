@@ -10,36 +10,40 @@ type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'id' | 'children' | 
 
 /** Props of {@link ConsentExplainer}. Other `<div>` props go on the root. */
 export interface ConsentExplainerProps extends NativeDivProps {
-  /** The setting's current state; the summary follows it. */
+  /**
+   * Required: the setting's current state, which the summary and the current detail follow. The
+   * explainer keeps no state of its own, so pass the same value as the switch beside it
+   * (`checked={value}` with `useConsent`).
+   */
   checked: boolean
   /** The saved decision, shown in words ("On since 26 Nov 2026"). `null` or absent: nothing shown. */
-  decision?: ConsentDecision | null
+  decision?: ConsentDecision | null | undefined
   /** Locale of the texts and of the decision date. Default: the provider's, else `en`. */
-  locale?: string
+  locale?: string | undefined
   /** Overrides for any of the texts. */
-  messages?: Partial<ConsentMessages>
+  messages?: Partial<ConsentMessages> | undefined
   /**
    * Target of the optional "Learn more" link. Only `https:`, `http:`, `mailto:` and
    * relative URLs are accepted (not protocol-relative ones such as `//host`, which lead to
    * another site); anything else renders no link and is reported through
    * `onError` (and `console.error` in development).
    */
-  learnMoreHref?: string
+  learnMoreHref?: string | undefined
   /** Called with a `TypeError` when `learnMoreHref` is refused, once per distinct href. */
-  onError?: (error: Error) => void
+  onError?: ((error: Error) => void) | undefined
   /** Whether the details are shown (controlled). */
-  open?: boolean
+  open?: boolean | undefined
   /** Whether the details start shown when uncontrolled. Default `false`. */
-  defaultOpen?: boolean
+  defaultOpen?: boolean | undefined
   /** Called with the requested state when the disclosure button is pressed. */
-  onOpenChange?: (open: boolean) => void
+  onOpenChange?: ((open: boolean) => void) | undefined
   /**
    * Id of the always-visible summary. Point the switch's `aria-describedby` at it.
    * Generated when absent.
    */
-  summaryId?: string
+  summaryId?: string | undefined
   /** Id of the details region (the disclosure button's `aria-controls`). Generated when absent. */
-  id?: string
+  id?: string | undefined
 }
 
 /**

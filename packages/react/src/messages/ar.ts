@@ -46,6 +46,7 @@ export const ar: ConsentMessages = /* @__PURE__ */ Object.freeze({
   reconsent: 'تغيّرت سياستنا، لذلك أوقفنا هذا الإعداد. يُرجى قراءة ما يعنيه ثم الاختيار من جديد.',
   mediaNeedsMain: 'فعّل «{title}» أولًا.',
   stillSaving: 'يُرجى الانتظار. ما زلنا نحفظ اختيارك الأخير.',
+  loading: 'جارٍ تحميل اختيارك…',
   promptTitle: 'تحسين النموذج للجميع؟',
   promptTurnOn: 'تفعيل',
   promptKeepOff: 'إبقاؤه غير مفعّل',

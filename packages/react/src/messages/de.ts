@@ -45,6 +45,7 @@ export const de: ConsentMessages = /* @__PURE__ */ Object.freeze({
   reconsent: 'Unsere Richtlinie hat sich geändert. Deshalb haben wir diese Einstellung ausgeschaltet. Bitte lesen Sie, was sie bedeutet, und entscheiden Sie neu.',
   mediaNeedsMain: 'Schalten Sie zuerst „{title}“ ein.',
   stillSaving: 'Bitte warten Sie. Wir speichern noch Ihre letzte Auswahl.',
+  loading: 'Ihre Auswahl wird geladen…',
   promptTitle: 'Das Modell für alle verbessern?',
   promptTurnOn: 'Einschalten',
   promptKeepOff: 'Aus lassen',

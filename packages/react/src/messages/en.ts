@@ -47,6 +47,7 @@ export const en: ConsentMessages = /* @__PURE__ */ Object.freeze({
   reconsent: 'Our policy has changed, so we turned this off. Please read what it means and choose again.',
   mediaNeedsMain: 'Turn on {title} first.',
   stillSaving: 'Please wait. We are still saving your last choice.',
+  loading: 'Loading your choice…',
   promptTitle: 'Improve the model for everyone?',
   promptTurnOn: 'Turn on',
   promptKeepOff: 'Keep off',

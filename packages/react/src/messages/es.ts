@@ -42,6 +42,7 @@ export const es: ConsentMessages = /* @__PURE__ */ Object.freeze({
   reconsent: 'Nuestra política ha cambiado, así que lo desactivamos. Lee lo que significa y vuelve a elegir.',
   mediaNeedsMain: 'Primero activa «{title}».',
   stillSaving: 'Espera. Todavía estamos guardando tu última elección.',
+  loading: 'Cargando tu elección…',
   promptTitle: '¿Mejorar el modelo para todos?',
   promptTurnOn: 'Activar',
   promptKeepOff: 'Mantener desactivado',

@@ -47,6 +47,7 @@ export const fr: ConsentMessages = /* @__PURE__ */ Object.freeze({
   reconsent: 'Notre politique a changé, nous avons donc désactivé ce réglage. Lisez ce qu’il signifie, puis choisissez à nouveau.',
   mediaNeedsMain: 'Activez d’abord « {title} ».',
   stillSaving: 'Patientez. Nous sauvegardons encore votre dernier choix.',
+  loading: 'Chargement de votre choix…',
   promptTitle: 'Améliorer le modèle pour tous ?',
   promptTurnOn: 'Activer',
   promptKeepOff: 'Laisser désactivé',

@@ -45,6 +45,7 @@ export const ja: ConsentMessages = /* @__PURE__ */ Object.freeze({
   reconsent: 'ポリシーが変わったため、この設定をオフにしました。内容を読んで、もう一度選んでください。',
   mediaNeedsMain: '先に「{title}」をオンにしてください。',
   stillSaving: 'お待ちください。前の選択内容をまだ保存しています。',
+  loading: '選択内容を読み込んでいます…',
   promptTitle: 'すべての人のためにモデルを改善しますか？',
   promptTurnOn: 'オンにする',
   promptKeepOff: 'オフのままにする',

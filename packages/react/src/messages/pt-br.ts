@@ -42,6 +42,7 @@ export const ptBR: ConsentMessages = /* @__PURE__ */ Object.freeze({
   reconsent: 'Nossa política mudou, então desativamos esta opção. Leia o que ela significa e escolha de novo.',
   mediaNeedsMain: 'Primeiro ative “{title}”.',
   stillSaving: 'Aguarde. Ainda estamos salvando sua última escolha.',
+  loading: 'Carregando sua escolha…',
   promptTitle: 'Melhorar o modelo para todos?',
   promptTurnOn: 'Ativar',
   promptKeepOff: 'Manter desativado',

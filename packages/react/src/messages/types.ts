@@ -72,6 +72,8 @@ export interface ConsentMessages {
   mediaNeedsMain: string
   /** Polite status when a switch is pressed while its last change is still being saved. */
   stillSaving: string
+  /** Polite status while the saved choice is not known yet (a controlled `value` of `null`). */
+  loading: string
   /** Heading of `ModelImprovementPrompt`: the question. */
   promptTitle: string
   /** The prompt's answer that turns the setting on. Same size and style as `promptKeepOff`. */

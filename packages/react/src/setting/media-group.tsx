@@ -11,6 +11,8 @@ interface MediaGroupProps {
   media: readonly MediaKind[]
   mainOn: boolean
   disabled: boolean
+  /** A controlled `value` is `null`: busy and not operable, without the On/Off text or the reason. */
+  loading?: boolean
   messages: ConsentMessages
   read: (id: string) => SettingView
   onRequest: (id: string, value: boolean) => void
@@ -25,9 +27,10 @@ interface MediaGroupProps {
  * they are "unavailable" rather than disabled: still in the Tab order, `aria-disabled`, and
  * described by a visible reason ("Turn on … first"), so nobody is left wondering why they do nothing.
  */
-export function MediaGroup({ idBase, media, mainOn, disabled, messages, read, onRequest, onBusyPress, lockOf }: MediaGroupProps) {
+export function MediaGroup({ idBase, media, mainOn, disabled, loading = false, messages, read, onRequest, onBusyPress, lockOf }: MediaGroupProps) {
   if (media.length === 0) return null
   const reasonId = `${idBase}-media-reason`
+  const explained = !mainOn && !disabled && !loading
   // A managed main setting holds the recordings off for the same reason: say that one, not "turn it on first".
   const mainLock = lockOf?.(MAIN_SETTING) ?? null
   return (
@@ -35,7 +38,7 @@ export function MediaGroup({ idBase, media, mainOn, disabled, messages, read, on
       <p id={`${idBase}-media-label`} data-slot="media-group-label">
         {messages.mediaGroupLabel}
       </p>
-      {!mainOn && !disabled ? (
+      {explained ? (
         <p id={reasonId} data-slot="media-group-reason">
           {mainLock ? managedReasonText(messages, mainLock.reason) : formatMessage(messages.mediaNeedsMain, { title: messages.title })}
         </p>
@@ -54,12 +57,13 @@ export function MediaGroup({ idBase, media, mainOn, disabled, messages, read, on
             <ConsentSwitch
               id={id}
               checked={mainOn && view.value}
-              disabled={disabled}
+              disabled={disabled || loading}
               unavailable={!mainOn}
               unavailableReason={ownLock ? managedReasonText(messages, ownLock.reason) : undefined}
-              aria-describedby={!mainOn && !disabled ? reasonId : undefined}
+              aria-describedby={explained ? reasonId : undefined}
+              aria-busy={loading || undefined}
               pending={view.pending}
-              stateText
+              stateText={!loading}
               messages={messages}
               onClick={() => view.pending && onBusyPress()}
               onCheckedChange={(next) => onRequest(setting, next)}

@@ -1,6 +1,6 @@
 'use client'
 import type { ConsentChangeEvent, ConsentStore, ManagedSettings } from '@model-consent/core'
-import { useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import { useConsentContext } from '../consent-context'
 import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
 import { ConsentExplainer } from '../explainer/consent-explainer'
@@ -8,8 +8,10 @@ import { disclosureVersion, getDirection, resolveLocale, resolveMessages, type C
 import { isDevelopment } from '../shared/dev'
 import { ConsentSwitch } from '../switch/consent-switch'
 import { confirmationTexts, needsConfirmation, validateConfirmPolicy, type ConfirmPolicy } from './confirm-policy'
+import { FormFields } from './form-fields'
 import { managedReasonText, useManagedLocks } from './managed'
 import { MediaGroup } from './media-group'
+import { useRootRef } from './root-ref'
 import { SettingStatus } from './setting-status'
 import { focusSwitch } from './switch-focus'
 import { MAIN_SETTING, type MediaKind } from './setting-view'
@@ -21,41 +23,51 @@ type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue' | 'on
 
 /** Props of {@link ModelImprovementSetting}. Other `<div>` props go on the root. */
 export interface ModelImprovementSettingProps extends NativeDivProps {
-  /** Controlled mode: the values to show, by setting id. The component shows nothing else until you pass a new `value`. */
-  value?: Readonly<Record<string, boolean>>
+  /**
+   * Controlled mode: the values to show, by setting id. The component shows nothing else until you
+   * pass a new `value`. `null` means "not known yet" (still loading): the switches are busy and
+   * cannot be used, and a polite status says the choice is loading. `null` is controlled too, so
+   * `value={query.data ?? null}` changes mode never.
+   */
+  value?: Readonly<Record<string, boolean>> | null | undefined
   /**
    * Controlled mode: asked with the next values and the change event. Return a promise to show
    * "saving" until it settles; a rejection keeps the old value and shows the error.
    */
-  onValueChange?: ValueChangeHandler
+  onValueChange?: ValueChangeHandler | undefined
   /** Uncontrolled mode: values to start from, applied once as `api` changes. Everything else starts off. */
-  defaultValue?: Readonly<Record<string, boolean>>
+  defaultValue?: Readonly<Record<string, boolean>> | undefined
   /** Store-backed mode: the store to read and save. Default: the nearest `ConsentProvider`'s store. */
-  store?: ConsentStore
+  store?: ConsentStore | undefined
   /**
    * The version of the words the person is shown, recorded with each decision (uncontrolled and
    * controlled modes; a store has its own). Default: `disclosureVersion` of the active messages,
    * so a change in the words asks people again.
    */
-  policyVersion?: string
+  policyVersion?: string | undefined
   /** Fires once per real change of any of its settings, with the core's event, in every mode. */
-  onConsentChange?: (event: ConsentChangeEvent) => void
+  onConsentChange?: ((event: ConsentChangeEvent) => void) | undefined
   /** Called for every reported problem: failed saves, refused links, storage errors. */
-  onError?: (error: Error) => void
+  onError?: ((error: Error) => void) | undefined
   /** When to ask before a change. Default `'enable'`. Anything else is refused. */
-  confirm?: ConfirmPolicy
+  confirm?: ConfirmPolicy | undefined
   /** Which recordings opt-ins to show. Default `['audio', 'video']`; `[]` hides them. */
-  media?: readonly MediaKind[]
+  media?: readonly MediaKind[] | undefined
   /** Locale of the texts and dates. Default: the provider's, else English. */
-  locale?: string
+  locale?: string | undefined
   /** Overrides for any text, on top of the locale. */
-  messages?: Partial<ConsentMessages>
+  messages?: Partial<ConsentMessages> | undefined
   /** Target of the optional "Learn more" link (`https:`, `http:`, `mailto:` or relative only; never protocol-relative). */
-  learnMoreHref?: string
+  learnMoreHref?: string | undefined
   /** Level of the heading that holds the label. Default `3`. */
-  headingLevel?: 2 | 3 | 4 | 5 | 6
+  headingLevel?: 2 | 3 | 4 | 5 | 6 | undefined
   /** Disables every switch. */
-  disabled?: boolean
+  disabled?: boolean | undefined
+  /**
+   * Makes the setting a form field: every shown setting submits as `name[setting-id]` with the
+   * value `"true"` or `"false"` (off is submitted too). Nothing is submitted while `value` is `null`.
+   */
+  name?: string | undefined
   /**
    * Settings held off by a rule the person cannot change, by id: `{ 'improve-model': { value: false,
    * reason: 'organization' } }` (`'organization'`, `'age'`, `'region'`, or your own reason, worded by
@@ -64,7 +76,7 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
    * settings that require it are held off too. With a store, its own `managed` option applies as well.
    * `value: true` is a `TypeError`: consent cannot be given on someone's behalf.
    */
-  managed?: ManagedSettings
+  managed?: ManagedSettings | undefined
 }
 
 const DEFAULT_MEDIA: readonly MediaKind[] = ['audio', 'video']
@@ -83,7 +95,10 @@ function useLatest<T>(value: T) {
  * Uncontrolled (`defaultValue`), store-backed (`store` or a `ConsentProvider`) or controlled
  * (`value` + `onValueChange`).
  *
- * @selector [data-slot="setting"] - the root; `[data-state="checked" | "unchecked"]`, `[data-pending]`.
+ * The `ref` is the root element; its `focus()` focuses the main switch (as form libraries expect).
+ *
+ * @selector [data-slot="setting"] - the root; `[data-state="checked" | "unchecked"]`, `[data-pending]`,
+ *   `[data-loading]` while a controlled `value` is `null`.
  * @selector [data-slot="setting-header"], [data-slot="setting-heading"], [data-slot="setting-label"]
  * @selector [data-slot="reconsent-notice"] - shown after an opt-in lapsed under a new policy.
  * @selector [data-slot="switch-reason"] - why a managed switch is off; `[data-unavailable]` on the switch.
@@ -91,11 +106,11 @@ function useLatest<T>(value: T) {
  * @selector [data-slot="media-group-reason"] - why the recordings switches wait (while the main setting is off).
  * @selector [data-slot="status"] - the polite live region; [data-slot="alert"], [data-slot="retry"] after a failed save.
  */
-export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
+export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImprovementSettingProps>(function ModelImprovementSetting(props, ref) {
   const {
     value, onValueChange, defaultValue, store: storeProp, policyVersion: policyVersionProp, onConsentChange,
     onError, confirm, media = DEFAULT_MEDIA, locale: localeProp, messages: overrides, learnMoreHref,
-    headingLevel = 3, disabled = false, managed, ...rootProps
+    headingLevel = 3, disabled = false, name, managed, ...rootProps
   } = props
   const context = useConsentContext()
   const policy = validateConfirmPolicy(confirm)
@@ -123,6 +138,8 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
   const locks = useManagedLocks(managed, controllerRead)
   const controller = { read: locks.read, change, retry }
   const mainLock = locks.lockOf(MAIN_SETTING)
+  const loading = controlled && value === null
+  const mainSwitchRef = useRef<HTMLButtonElement>(null)
 
   const [confirming, setConfirming] = useState<{ setting: string; value: boolean } | null>(null)
   const request = (setting: string, next: boolean) => {
@@ -132,6 +149,7 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
   const id = useId()
   // Focus, status and announcements (issue 12): the switch that asked gets focus back.
   const rootRef = useRef<HTMLDivElement>(null)
+  const setRoot = useRootRef(mainSwitchRef, rootRef, ref)
   const focusSwitchOf = (setting: string) => focusSwitch(rootRef.current, id, setting)
   useReturnFocus(confirming?.setting ?? null, focusSwitchOf)
   const [busyPresses, setBusyPresses] = useState(0)
@@ -149,9 +167,10 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
       lang={locale}
       dir={getDirection(locale)}
       {...rootProps}
-      ref={rootRef}
+      ref={setRoot}
       data-state={main.value ? 'checked' : 'unchecked'}
       data-pending={pending ? '' : undefined}
+      data-loading={loading ? '' : undefined}
     >
       <div data-slot="setting-header">
         <Heading data-slot="setting-heading">
@@ -160,12 +179,14 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
           </label>
         </Heading>
         <ConsentSwitch
+          ref={mainSwitchRef}
           id={`${id}-switch`}
           aria-describedby={describedBy}
+          aria-busy={loading || undefined}
           checked={main.value}
           pending={main.pending}
-          disabled={disabled}
-          stateText
+          disabled={disabled || loading}
+          stateText={!loading}
           messages={messages}
           onClick={() => main.pending && noteBusyPress()}
           onCheckedChange={(next) => request(MAIN_SETTING, next)}
@@ -186,12 +207,13 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
         onError={(error) => onErrorRef.current?.(error)}
         summaryId={`${id}-summary`}
       />
-      <MediaGroup lockOf={locks.lockOf} idBase={id} onBusyPress={noteBusyPress} media={media} mainOn={main.value} disabled={disabled} messages={messages} read={controller.read} onRequest={request} />
+      <MediaGroup lockOf={locks.lockOf} idBase={id} onBusyPress={noteBusyPress} media={media} mainOn={main.value} disabled={disabled} loading={loading} messages={messages} read={controller.read} onRequest={request} />
       <SettingStatus
         messages={messages}
         shown={shown}
         read={controller.read}
         busyPresses={busyPresses}
+        loading={loading}
         onRetry={controller.retry}
         focusSwitch={focusSwitchOf}
       />
@@ -204,9 +226,10 @@ export function ModelImprovementSetting(props: ModelImprovementSettingProps) {
         confirmLabel={texts?.confirmLabel}
         messages={messages}
       />
+      {name !== undefined ? <FormFields name={name} settings={shown} read={controller.read} disabled={loading} /> : null}
     </div>
   )
-}
+})
 
 const ALL_IDS: readonly string[] = [MAIN_SETTING, 'include-audio', 'include-video']
 

@@ -10,6 +10,8 @@ interface SettingStatusProps {
   read: (id: string) => SettingView
   /** Counts presses on a switch made while it was saving; each new one is announced. */
   busyPresses: number
+  /** A controlled `value` is `null`: the saved choice is not known yet. */
+  loading?: boolean
   onRetry: (setting: string) => void
   /** Moves focus to the switch of a setting (after a retry that worked). */
   focusSwitch: (setting: string) => void
@@ -30,7 +32,7 @@ interface Retrying {
  * `<body>`. When the retry works, focus moves to the switch it was about; when it fails again, focus
  * stays on Try again and the alert text is inserted afresh so it is announced again.
  */
-export function SettingStatus({ messages, shown, read, busyPresses, onRetry, focusSwitch }: SettingStatusProps) {
+export function SettingStatus({ messages, shown, read, busyPresses, loading = false, onRetry, focusSwitch }: SettingStatusProps) {
   const pending = shown.some((id) => read(id).pending)
   const failedId = shown.find((id) => read(id).error)
   const saved = useSavedNotice(pending, failedId !== undefined)
@@ -56,7 +58,7 @@ export function SettingStatus({ messages, shown, read, busyPresses, onRetry, foc
     setRetrying(alertAbout)
     onRetry(alertAbout.setting)
   }
-  const status = pending ? (busy ? messages.stillSaving : messages.pending) : saved ? messages.saved : ''
+  const status = pending ? (busy ? messages.stillSaving : messages.pending) : saved ? messages.saved : loading ? messages.loading : ''
 
   return (
     <>

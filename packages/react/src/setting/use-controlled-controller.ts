@@ -2,6 +2,7 @@ import { ConsentError, type ConsentChangeEvent } from '@model-consent/core'
 import { useState, type RefObject } from 'react'
 import type { ConsentMessages } from '../messages'
 import { MAIN_SETTING, MEDIA_SETTINGS, OFF_VIEW, type SettingController, type SettingView } from './setting-view'
+import { useSettledValue, type ControlledValue } from './use-settled-value'
 
 /** The parent's answer to a change: nothing, or a promise that settles when it is saved. */
 export type ValueChangeHandler = (
@@ -19,12 +20,13 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function'
 
 /**
- * Controlled mode: shows only what the parent passes in `value`, asks the parent through
- * `onValueChange`, and fires `onConsentChange` once the parent has accepted the change
- * (after it returns, or after its promise resolves). A rejection keeps the old value and shows the error.
+ * Controlled mode: shows only what the parent passes in `value` (`null`: not known yet, shown
+ * off and busy), asks the parent through `onValueChange`, and fires `onConsentChange` once the
+ * parent has accepted the change and the screen shows it (see `useSettledValue`). A rejection
+ * keeps the old value and shows the error.
  */
 export function useControlledController(
-  value: Readonly<Record<string, boolean>> | undefined,
+  value: ControlledValue,
   onValueChangeRef: RefObject<ValueChangeHandler | undefined>,
   policyVersion: string,
   messages: ConsentMessages,
@@ -36,11 +38,15 @@ export function useControlledController(
     setLocal((all) => ({ ...all, [id]: patch(all[id] ?? { pending: 0, error: null, attempt: false }) }))
 
   const mainOn = value?.[MAIN_SETTING] === true
+  const shown = (id: string) => value?.[id] === true && (id === MAIN_SETTING || mainOn)
+  const settle = useSettledValue(value, shown, onConsentChangeRef)
   const read = (id: string): SettingView => {
-    const on = value?.[id] === true && (id === MAIN_SETTING || mainOn)
+    const on = shown(id)
     const state = local[id]
-    if (!on && !state) return OFF_VIEW
-    return { ...OFF_VIEW, value: on, effective: on, pending: (state?.pending ?? 0) > 0, error: state?.error ?? null }
+    const waiting = settle.isWaiting(id)
+    if (!on && !state && !waiting) return OFF_VIEW
+    const pending = (state?.pending ?? 0) > 0 || waiting
+    return { ...OFF_VIEW, value: on, effective: on, pending, error: state?.error ?? null }
   }
 
   const change = (id: string, next: boolean) => {
@@ -70,9 +76,6 @@ export function useControlledController(
         nextValue[media] = false
       }
     }
-    const accepted = () => {
-      for (const e of events) onConsentChangeRef.current?.(e)
-    }
     const refused = (cause: unknown) => {
       const text = previous ? messages.errorStillOn : messages.errorStillOff
       const error = new ConsentError('save-failed', text, { setting: id, cause })
@@ -88,14 +91,14 @@ export function useControlledController(
     }
     if (!isThenable(result)) {
       if (local[id]?.error) update(id, (old) => ({ ...old, error: null }))
-      accepted()
+      settle.accept(id, next, events, 'returned')
       return
     }
     update(id, (old) => ({ pending: old.pending + 1, error: null, attempt: next }))
     result.then(
       () => {
         update(id, (old) => ({ ...old, pending: Math.max(0, old.pending - 1) }))
-        accepted()
+        settle.accept(id, next, events, 'resolved')
       },
       refused,
     )

@@ -16,13 +16,13 @@ type NativeSwitchProps = Omit<
  */
 export interface ConsentSwitchProps extends NativeSwitchProps {
   /** Whether the switch is on (controlled). Pair with `onCheckedChange`. */
-  checked?: boolean
+  checked?: boolean | undefined
   /** Whether the switch starts on when uncontrolled. Default `false`: privacy by default. */
-  defaultChecked?: boolean
+  defaultChecked?: boolean | undefined
   /** Called with the requested state when the person toggles the switch. */
-  onCheckedChange?: (checked: boolean) => void
+  onCheckedChange?: ((checked: boolean) => void) | undefined
   /** The switch cannot be focused or toggled. */
-  disabled?: boolean
+  disabled?: boolean | undefined
   /**
    * "Not available, with a reason": the switch cannot be changed right now, and the person
    * should be able to find it and hear why. Unlike `disabled` it stays in the Tab order,
@@ -42,17 +42,17 @@ export interface ConsentSwitchProps extends NativeSwitchProps {
    * A save is in flight: the switch stays focusable but ignores toggles and reports
    * `aria-busy="true"`. Announce the saving state in a live region near it.
    */
-  pending?: boolean
+  pending?: boolean | undefined
   /**
    * Shows the state as visible text ("On"/"Off") after the track. The text is
    * `aria-hidden`: the role already announces the state, and the accessible name
    * must stay the label alone.
    */
-  stateText?: boolean
+  stateText?: boolean | undefined
   /** Locale of the default texts. */
-  locale?: string
+  locale?: string | undefined
   /** Overrides for the texts (`stateOn`, `stateOff` are used here). */
-  messages?: Partial<ConsentMessages>
+  messages?: Partial<ConsentMessages> | undefined
 }
 
 /**
