@@ -18,6 +18,7 @@ const steps = [
   ['bundle budget', 'pnpm', ['size']],
   ['publint + attw', 'pnpm', ['check:package']],
   ['consumer app', 'pnpm', ['test:consumer']],
+  ['tabs convergence (Chromium)', 'node', ['scripts/tabs-convergence.mjs']],
   ['storybook build', 'pnpm', ['build-storybook', '--quiet']],
 ]
 

@@ -38,8 +38,15 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   // Nothing outside this store can read its default in-memory storage: keep changes in the
   // store's own state and skip building a stored record nobody would load.
   if (options.storage === undefined) state.memoryOnly = true
-  const writer = createWriter(state)
-  const loader = loadAndSync(state, writer.reconcileLater)
+  // The writer reads storage through the loader (one parser, one record of reads); the loader asks the writer for repairs.
+  let loader: ReturnType<typeof loadAndSync> | undefined
+  const writer = createWriter(state, {
+    read: () => loader!.readForSave(),
+    committed: () => loader!.committed(),
+    hints: () => loader!.hints(),
+    reread: () => loader!.reread(),
+  })
+  loader = loadAndSync(state, writer.repair)
   writer.after(loader.ready)
 
   const unknown = (setting: unknown) =>
@@ -86,6 +93,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     ready: loader.ready,
     definitions: graph.definitions,
     destroy(): void {
+      // Writes already made still run on the loaded base and save (or reject and report): no choice is dropped.
       state.destroyed = true
       loader.stop()
       state.listeners.clear()

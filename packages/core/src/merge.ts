@@ -44,29 +44,32 @@ export function mergeRecords(a: Decisions, b: Decisions): Map<SettingId, Consent
 export const supersedes = (later: ConsentDecision, earlier: ConsentDecision | undefined): boolean =>
   mergeDecision(earlier, later) === later
 
+/** The later of two ISO times (the first on a tie). */
+const later = (a: string, b: string | undefined): string => (b !== undefined && Date.parse(b) > Date.parse(a) ? b : a)
+
 /**
  * What a set of decisions means for the person: an opt-in made under another policy version
  * reads off (a `policy` decision, so `needsReconsent` shows), and a setting whose requirement is
- * off reads off (a `cascade` decision). `at` stamps the decisions this adds; without it, each
- * takes the time of the decision it replaces, so the result is the same wherever it is computed
- * (a server render and the hydrating browser agree) and the original still loses (off wins a tie).
+ * off reads off (a `cascade` decision). These derived decisions take the time of what caused
+ * them (the lapsed opt-in; the later of the dependent's decision and its requirement's), so every
+ * copy derives exactly the same ones (a server render and the hydrating browser agree, two tabs
+ * never argue), the decision they replace still loses (off wins a tie), and any decision made
+ * after them wins over them.
  */
-export function cascade(
-  decisions: Decisions,
-  graph: SettingGraph,
-  policyVersion: string,
-  at?: string,
-): Map<SettingId, ConsentDecision> {
+export function cascade(decisions: Decisions, graph: SettingGraph, policyVersion: string): Map<SettingId, ConsentDecision> {
   const result = new Map(decisions)
+  // Parents come before children in `graph.ids`, so a requirement is final when its dependents are looked at.
   for (const id of graph.ids) {
     const decision = result.get(id)
     if (!decision?.value) continue
-    const stamp = at ?? decision.decidedAt
     if (decision.policyVersion !== policyVersion) {
-      result.set(id, Object.freeze({ value: false, decidedAt: stamp, policyVersion, source: 'policy' }))
-    } else if (!graph.requirementsOf(id).every((r) => result.get(r)?.value)) {
-      result.set(id, Object.freeze({ value: false, decidedAt: stamp, policyVersion, source: 'cascade' }))
+      result.set(id, Object.freeze({ value: false, decidedAt: decision.decidedAt, policyVersion, source: 'policy' }))
+      continue
     }
+    const off = graph.requirementsOf(id).filter((r) => !result.get(r)?.value)
+    if (off.length === 0) continue
+    const stamp = off.reduce((at, r) => later(at, result.get(r)?.decidedAt), decision.decidedAt)
+    result.set(id, Object.freeze({ value: false, decidedAt: stamp, policyVersion, source: 'cascade' }))
   }
   return result
 }

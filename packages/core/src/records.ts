@@ -10,12 +10,13 @@ export const FORMAT_VERSION = 1
 export const CHANGE_SOURCES: readonly ChangeSource[] = ['user', 'api', 'sync', 'policy', 'cascade', 'reset']
 
 const MAX_RAW_LENGTH = 1_000_000
-const MAX_TEXT_LENGTH = 256
+/** The longest `decidedAt` or `policyVersion` the reader accepts. */
+export const MAX_TEXT_LENGTH = 256
 const MAX_PROBLEMS = 5
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
 
 /** A real calendar date and time: `Date.parse` alone rolls 2025-02-30 over to March and accepts hour 24. */
-function isIsoDate(text: string): boolean {
+export function isIsoDate(text: string): boolean {
   const match = ISO_8601.exec(text)
   if (!match) return false
   const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = match

@@ -1,6 +1,7 @@
 import { ConsentError } from './errors'
 import { createEmitter } from './events'
-import { cascade } from './merge'
+import { createStamper } from './clock'
+import { cascade, mergeDecision, mergeRecords, sameDecision } from './merge'
 import { parseStored, toStored } from './records'
 import type { SettingGraph } from './settings'
 import { createSnapshotKeeper, defaultSnapshot } from './snapshot'
@@ -12,6 +13,7 @@ import type {
   ConsentSnapshot,
   ConsentStorage,
   SettingId,
+  StoredConsent,
 } from './types'
 
 /** One setting's new decision (`null` removes it). */
@@ -28,6 +30,9 @@ export interface StoreState {
   readonly emitter: ReturnType<typeof createEmitter>
   readonly listeners: Set<() => void>
   readonly settingListeners: Map<SettingId, Set<() => void>>
+  /** Every decision known, as stored (merged by the rule from storage, initialData and saves of this store). */
+  known: Map<SettingId, ConsentDecision>
+  /** What the decisions mean for the person (`cascade` of `known`): what the snapshot shows. */
   decisions: Map<SettingId, ConsentDecision>
   readonly pending: Map<SettingId, number>
   readonly errors: Map<SettingId, ConsentErrorLike>
@@ -41,10 +46,9 @@ export interface StoreState {
   destroyed: boolean
   /** Event handlers are running (writes wait rather than nest). */
   emitting: number
-  /** Counts changes from other tabs, so a save can tell whether one landed while it was in flight. */
-  externalChanges: number
   /** Every setting needs recomputing at the next publish (after loading). */
   touchedAll: boolean
+  /** A time for a new decision: now, and later than every decision known. */
   timestamp(): string
   valueOf(id: SettingId): boolean
   decide(value: boolean, source: ChangeSource, at: string): ConsentDecision
@@ -52,8 +56,12 @@ export interface StoreState {
   setError(id: SettingId, error: ConsentErrorLike | null): void
   markPending(id: SettingId, delta: 1 | -1): void
   apply(changes: readonly Change[], sourceOf: (change: Change) => ChangeSource, at: string): void
-  save(changes: readonly Change[], base?: ReadonlyMap<SettingId, ConsentDecision>): void | Promise<void>
-  normalise(incoming: ReadonlyMap<SettingId, ConsentDecision>, at?: string): Map<SettingId, ConsentDecision>
+  /** Sets `known` (all of it), derives what it means, and applies the difference with events. */
+  adopt(known: Map<SettingId, ConsentDecision>, sourceOf: (change: Change) => ChangeSource): void
+  /** What to write: `stored` merged with every known decision and the cascades the person sees, then `changes`. */
+  record(stored: ReadonlyMap<SettingId, ConsentDecision>, changes: readonly Change[]): StoredConsent
+  save(data: StoredConsent): void | Promise<void>
+  normalise(incoming: ReadonlyMap<SettingId, ConsentDecision>): Map<SettingId, ConsentDecision>
 }
 
 /** `initialData` given to the store: `undefined` when none was given. */
@@ -79,10 +87,12 @@ export function createStoreState(
   }
   // With initialData the store starts ready with it, on the server and in the hydrating browser
   // alike: nothing here depends on the clock, so both render the same HTML.
-  const decisions = initial ? cascade(initial.decisions, graph, policyVersion) : new Map<SettingId, ConsentDecision>()
+  const known = new Map(initial?.decisions ?? [])
+  const decisions = cascade(known, graph, policyVersion)
   const status = initial ? 'ready' : 'loading'
   if (initial) keeper.update({ decisions, status, pending: new Map(), errors: new Map() }, 'all')
   const emitter = createEmitter(eventTarget, report)
+  const stamp = createStamper(now, report)
   const listeners = new Set<() => void>()
   const settingListeners = new Map<SettingId, Set<() => void>>()
   // Settings whose decision, pending count or error changed since the last publish.
@@ -98,6 +108,7 @@ export function createStoreState(
     emitter,
     listeners,
     settingListeners,
+    known,
     decisions,
     pending: new Map<SettingId, number>(),
     errors: new Map<SettingId, ConsentErrorLike>(),
@@ -107,10 +118,15 @@ export function createStoreState(
     memoryOnly: false,
     destroyed: false,
     emitting: 0,
-    externalChanges: 0,
     touchedAll: false,
 
-    timestamp: () => now().toISOString(),
+    timestamp(): string {
+      let latest = -Infinity
+      const look = (decision: ConsentDecision) => void (latest = Math.max(latest, Date.parse(decision.decidedAt)))
+      state.known.forEach(look)
+      state.decisions.forEach(look)
+      return stamp(latest)
+    },
     valueOf: (id: SettingId) => state.decisions.get(id)?.value ?? false,
     decide: (value: boolean, source: ChangeSource, at: string): ConsentDecision =>
       Object.freeze({ value, decidedAt: at, policyVersion, source }),
@@ -177,17 +193,35 @@ export function createStoreState(
       }
     },
 
-    /** Saves the decisions with `changes` applied; throws what storage threw. In-memory mode skips storage. */
-    save(changes: readonly Change[], base: ReadonlyMap<SettingId, ConsentDecision> = state.decisions): void | Promise<void> {
-      if (state.memoryOnly) return
-      return storage.save(toStored(base, changes))
+    adopt(next: Map<SettingId, ConsentDecision>, sourceOf: (change: Change) => ChangeSource): void {
+      const shown = cascade(next, graph, policyVersion)
+      const changes: Change[] = graph.ids
+        .filter((id) => !sameDecision(shown.get(id), state.decisions.get(id)))
+        .map((id) => ({ id, decision: shown.get(id) ?? null }))
+      state.known = next
+      if (changes.length === 0) return
+      // A forgotten decision (storage was cleared) has no time of its own: the event is dated now.
+      state.apply(changes, sourceOf, changes.some((change) => !change.decision) ? state.timestamp() : '')
     },
 
-    /**
-     * Turns stored opt-ins from another policy version off (source `policy`) and any setting whose
-     * requirement is off (source `cascade`), so nothing loaded or synced is on without a valid basis.
-     */
-    normalise: (incoming: ReadonlyMap<SettingId, ConsentDecision>, at?: string) => cascade(incoming, graph, policyVersion, at),
+    record(stored: ReadonlyMap<SettingId, ConsentDecision>, changes: readonly Change[]): StoredConsent {
+      const base = mergeRecords(stored, state.known)
+      // A dependent the person sees off because its requirement is off stays off when that requirement comes back.
+      state.decisions.forEach((decision, id) => {
+        if (decision.source === 'cascade' && decision !== state.known.get(id)) base.set(id, mergeDecision(base.get(id), decision)!)
+      })
+      // Our own changes merge by the same rule: a later decision stored meanwhile (found on a retry) still wins.
+      for (const { id, decision } of changes) if (decision) base.set(id, mergeDecision(base.get(id), decision)!)
+      return toStored(base)
+    },
+
+    /** Hands `data` to storage; throws what storage threw. In-memory mode skips storage. */
+    save(data: StoredConsent): void | Promise<void> {
+      if (state.memoryOnly) return
+      return storage.save(data)
+    },
+
+    normalise: (incoming: ReadonlyMap<SettingId, ConsentDecision>) => cascade(incoming, graph, policyVersion),
   }
 
   /** A throwing subscriber is reported, never thrown: it must not undo a saved change or swallow its event. */

@@ -1,23 +1,25 @@
 import { ConsentError, describe } from './errors'
+import { mergeRecords } from './merge'
 import { needsReconsent } from './snapshot'
+import type { StorageRead } from './store-load'
 import type { Change, StoreState } from './store-state'
-import type { SetSource, SettingId } from './types'
-
-const isThenable = (value: unknown): value is PromiseLike<void> =>
-  typeof (value as PromiseLike<void> | null | undefined)?.then === 'function'
+import type { SetSource, SettingId, StoredConsent } from './types'
+import { differs, isConflict, isThenable, sourcesOf } from './write-job'
+import type { Plan, WriteIo, WriteJob } from './write-job'
 
 /**
- * The write side of a store. Writes run one at a time, in call order. When nothing is queued and
- * storage saves synchronously, a write commits at once: one snapshot change, no "pending" flash.
+ * The write side of a store. Writes run one at a time, in call order, each as read–merge–write:
+ * storage is read again, merged in, and the write's own decisions are merged into what it holds.
+ * With synchronous storage that all happens in one task and commits at once (no "pending" flash).
  */
-export function createWriter(state: StoreState) {
-  const { graph, valueOf, markPending, setError, publish, report, apply, save, decide, timestamp } = state
+export function createWriter(state: StoreState, io: WriteIo) {
+  const { graph, valueOf, markPending, setError, publish, report, decide, timestamp } = state
   let queue: Promise<unknown> = Promise.resolve()
   let active = 0
+  let repairQueued = false
 
-  function schedule(task: () => Promise<void>, immediate: boolean): Promise<void> {
-    const run = immediate ? task() : queue.then(task)
-    return track(run)
+  function schedule(task: () => Promise<void>): Promise<void> {
+    return track(queue.then(task))
   }
   /** Later writes wait for `run`; its rejection counts as handled here (the caller still sees it). */
   function track(run: Promise<void>): Promise<void> {
@@ -28,151 +30,170 @@ export function createWriter(state: StoreState) {
   }
   const canRunNow = () => state.loaded && active === 0 && state.emitting === 0
 
-  /** Queues a validated `set`, marking the setting pending unless it can be written at once. */
-  function set(id: SettingId, value: boolean, source: SetSource): Promise<void> {
+  function enqueue(job: WriteJob): Promise<void> {
     if (canRunNow()) {
-      // Committed synchronously (the usual case with synchronous storage): nothing to wait for.
-      const run = write(id, value, source, false)
+      const run = perform(job)
       return run ? track(run) : Promise.resolve()
     }
-    markPending(id, 1)
-    setError(id, null)
+    for (const id of job.marks()) mark(job, id)
     publish()
-    return schedule(async () => write(id, value, source, true), false)
+    return schedule(async () => perform(job))
   }
 
-  /**
-   * Checks, saves and commits one `set`. Stays synchronous unless storage returns a promise:
-   * returns `undefined` when it committed (or had nothing to do) synchronously.
-   */
-  function write(id: SettingId, value: boolean, source: SetSource, marked: boolean): Promise<void> | undefined {
-    const finish = () => {
-      if (marked) markPending(id, -1)
-      marked = false
+  function mark(job: WriteJob, id: SettingId): void {
+    if (job.marked.has(id)) return
+    job.marked.add(id)
+    markPending(id, 1)
+    setError(id, null)
+  }
+  function unmark(job: WriteJob): void {
+    for (const id of job.marked) markPending(id, -1)
+    job.marked.clear()
+  }
+
+  /** Runs one write; returns `undefined` when it finished synchronously (committed or nothing to do). */
+  function perform(job: WriteJob, retried = false): Promise<void> | undefined {
+    let read: StorageRead | Promise<StorageRead> | undefined
+    if (!state.memoryOnly) {
+      try {
+        read = io.read()
+      } catch (cause) {
+        return Promise.reject(fail(job, cause))
+      }
     }
-    if (value === valueOf(id) && !needsReconsent(state.decisions.get(id))) {
-      finish()
+    if (isThenable(read)) {
+      for (const id of job.marks()) mark(job, id)
       publish()
+      return Promise.resolve(read).then((found) => writeOnto(job, found, retried), (cause: unknown) => Promise.reject(fail(job, cause)))
+    }
+    return writeOnto(job, read, retried)
+  }
+
+  /** Plans the write against what the store now shows and saves it merged into `read` (what storage held). */
+  function writeOnto(job: WriteJob, read: StorageRead | undefined, retried: boolean): Promise<void> | undefined {
+    if (job.planned === undefined) job.planned = job.plan()
+    const plan = job.planned
+    if (plan instanceof Error) {
+      unmark(job)
+      publish()
+      return Promise.reject(plan)
+    }
+    const changes = plan?.changes ?? []
+    const data = state.record(read?.decisions ?? new Map(), changes)
+    if (!read || (changes.length === 0 && !differs(data, read))) {
+      // Memory only, or nothing to write: commit (or finish) here.
+      commit(job, data, plan)
       return undefined
     }
-    const off = value ? graph.requirementsOf(id).filter((r) => !valueOf(r)) : []
-    if (off.length > 0) {
-      finish()
-      publish()
-      const message = `Cannot turn on ${describe(id)} while ${off.map(describe).join(' and ')} is off.`
-      return Promise.reject(new ConsentError('requirement-off', message, { setting: id }))
-    }
-    const at = timestamp()
-    const changes: Change[] = [{ id, decision: decide(value, source, at) }]
-    if (!value) {
-      for (const dep of graph.dependentsOf(id)) {
-        if (valueOf(dep)) changes.push({ id: dep, decision: decide(false, 'cascade', at) })
-      }
-    }
-    const fail = (cause: unknown): never => {
-      const still = valueOf(id) ? 'on' : 'off'
-      const failure = new ConsentError('save-failed', `We couldn't save your choice. It is still ${still}.`, { setting: id, cause })
-      finish()
-      setError(id, failure)
-      publish()
-      report(failure)
-      throw failure
-    }
-    const commit = () => {
-      finish()
-      setError(id, null)
-      apply(changes, (change) => (change.id === id ? source : 'cascade'), at)
-    }
-    let saving: void | Promise<void> = undefined
+    let saving: void | Promise<void>
     try {
-      saving = save(changes)
+      saving = state.save(data)
     } catch (cause) {
-      try {
-        fail(cause)
-      } catch (failure) {
-        return Promise.reject(failure)
-      }
+      return retryOrFail(job, cause, retried)
     }
     if (!isThenable(saving)) {
-      commit()
+      commit(job, data, plan)
       return undefined
     }
-    if (!marked) {
-      marked = true
-      markPending(id, 1)
-      setError(id, null)
-      publish()
+    for (const id of job.marks()) mark(job, id)
+    publish()
+    // Another writer may write between our read and our save landing, and ours may replace theirs.
+    const hints = io.hints()
+    return Promise.resolve(saving).then(
+      () => {
+        commit(job, data, plan)
+        if (io.hints() !== hints) io.reread()
+      },
+      (cause: unknown) => retryOrFail(job, cause, retried),
+    )
+  }
+
+  /** A conflict: storage changed since it was read. Read again, merge, and save once more. */
+  function retryOrFail(job: WriteJob, cause: unknown, retried: boolean): Promise<void> {
+    if (isConflict(cause) && !retried && !state.memoryOnly) return perform(job, true) ?? Promise.resolve()
+    return Promise.reject(fail(job, cause))
+  }
+
+  function commit(job: WriteJob, data: StoredConsent, plan: Plan | null): void {
+    unmark(job)
+    if (plan) for (const { id } of plan.changes) setError(id, null)
+    if (!state.memoryOnly && plan) io.committed()
+    const saved = new Map(Object.entries(data.decisions))
+    state.adopt(mergeRecords(state.known, saved), plan?.sourceOf ?? (() => 'sync'))
+    publish()
+  }
+
+  function fail(job: WriteJob, cause: unknown): ConsentError {
+    const failure = job.failure(cause)
+    const ids = job.marked.size > 0 ? [...job.marked] : failure.setting ? [failure.setting] : []
+    unmark(job)
+    for (const id of ids) setError(id, failure)
+    publish()
+    report(failure)
+    return failure
+  }
+
+  /** Queues a validated `set`, marking the setting pending unless it can be written at once. */
+  function set(id: SettingId, value: boolean, source: SetSource): Promise<void> {
+    const job: WriteJob = {
+      marked: new Set(),
+      marks: () => [id],
+      plan: () => {
+        if (value === valueOf(id) && !needsReconsent(state.decisions.get(id))) return null
+        const off = value ? graph.requirementsOf(id).filter((r) => !valueOf(r)) : []
+        if (off.length > 0) {
+          const message = `Cannot turn on ${describe(id)} while ${off.map(describe).join(' and ')} is off.`
+          return new ConsentError('requirement-off', message, { setting: id })
+        }
+        const at = timestamp()
+        const changes: Change[] = [{ id, decision: decide(value, source, at) }]
+        if (!value) for (const dep of graph.dependentsOf(id)) if (valueOf(dep)) changes.push({ id: dep, decision: decide(false, 'cascade', at) })
+        return { changes, sourceOf: sourcesOf(changes, (change) => (change.id === id ? source : 'cascade')) }
+      },
+      failure: (cause) => {
+        const still = valueOf(id) ? 'on' : 'off'
+        return new ConsentError('save-failed', `We couldn't save your choice. It is still ${still}.`, { setting: id, cause })
+      },
     }
-    const seen = state.externalChanges
-    return Promise.resolve(saving)
-      .then(commit, fail)
-      .then(() => reconcileLater(seen))
+    return enqueue(job)
   }
 
   /** Turns every setting off, recorded with source `reset`; rolls back and reports if the save fails. */
   function reset(): Promise<void> {
-    return schedule(async () => {
-      const at = timestamp()
-      const changes: Change[] = graph.ids.filter(valueOf).map((id) => ({ id, decision: decide(false, 'reset', at) }))
-      if (changes.length === 0) return
-      for (const { id } of changes) {
-        markPending(id, 1)
-        setError(id, null)
-      }
-      publish()
-      const seen = state.externalChanges
-      try {
-        await save(changes)
-      } catch (cause) {
-        const message = "We couldn't save turning every setting off. Your choices are unchanged."
-        const failure = new ConsentError('save-failed', message, { cause })
-        for (const { id } of changes) {
-          markPending(id, -1)
-          setError(id, failure)
-        }
-        publish()
-        report(failure)
-        throw failure
-      }
-      for (const { id } of changes) markPending(id, -1)
-      apply(changes, () => 'reset', at)
-      reconcileLater(seen)
-    }, false)
-  }
-
-  /**
-   * Another writer changed storage while our save was in flight, and ours replaced theirs. Writes
-   * the merged state (their change plus ours) so no update is lost, turning off any setting whose
-   * requirement the other writer turned off. Repeats while more changes arrive during the write.
-   */
-  function reconcileLater(seen: number): void {
-    if (seen !== state.externalChanges) void schedule(() => reconcile(seen), false)
-  }
-
-  async function reconcile(seen: number): Promise<void> {
-    while (seen !== state.externalChanges && !state.destroyed && !state.memoryOnly) {
-      seen = state.externalChanges
-      const at = timestamp()
-      const orphans: Change[] = graph.ids
-        .filter((id) => valueOf(id) && !graph.requirementsOf(id).every(valueOf))
-        .map((id) => ({ id, decision: decide(false, 'cascade', at) }))
-      try {
-        await save(orphans)
-      } catch (cause) {
-        const message = 'Choices changed in another tab while this one was saving, and they could not be saved together.'
-        report(new ConsentError('save-failed', message, { cause }))
-        return
-      } finally {
-        // Off is safe even if the write failed: a setting must never count while its requirement is off.
-        if (orphans.length > 0) apply(orphans, () => 'cascade', at)
-      }
+    const job: WriteJob = {
+      marked: new Set(),
+      marks: () => graph.ids.filter(valueOf),
+      plan: () => {
+        const at = timestamp()
+        const changes: Change[] = graph.ids.filter(valueOf).map((id) => ({ id, decision: decide(false, 'reset', at) }))
+        return changes.length === 0 ? null : { changes, sourceOf: sourcesOf(changes, () => 'reset') }
+      },
+      failure: (cause) => new ConsentError('save-failed', "We couldn't save turning every setting off. Your choices are unchanged.", { cause }),
     }
+    return enqueue(job)
+  }
+
+  /** Storage lacks decisions this store knows (another writer replaced them): write them back. */
+  function repair(): void {
+    if (repairQueued || state.memoryOnly) return
+    repairQueued = true
+    const job: WriteJob = {
+      marked: new Set(),
+      marks: () => [],
+      plan: () => null,
+      failure: (cause) =>
+        new ConsentError('save-failed', 'Choices changed in another tab while this one was saving, and they could not be saved together.', { cause }),
+    }
+    void schedule(async () => {
+      repairQueued = false
+      return perform(job)
+    }).catch(() => undefined)
   }
 
   return {
     set,
     reset,
-    reconcileLater,
+    repair,
     /** Writes wait for `ready` (stored state loaded) before they run. */
     after(ready: Promise<void>): void {
       queue = ready

@@ -67,6 +67,8 @@ export type ConsentErrorCode =
   | 'conflict'
   /** The setting is managed (by an organization, age or region rule) and the person cannot change it. */
   | 'managed'
+  /** The `now` option gave no usable time; the decision was dated by the system clock instead. */
+  | 'clock-invalid'
 
 /** An immutable view of the store. The same object is returned until something changes. */
 export interface ConsentSnapshot {
@@ -103,8 +105,17 @@ export interface StoredConsent {
  */
 export interface ConsentStorage {
   load(): unknown
+  /**
+   * Stores `data`. To report that storage changed since it was read (for example HTTP 412), throw
+   * or reject with an error whose `code` is `'conflict'` (or that has `conflict: true`): the store
+   * reads again, merges its own decisions in by the merge rule and saves once more.
+   */
   save(data: StoredConsent): void | Promise<void>
-  /** Calls `onExternalChange` with the new raw data when another tab changes it. Returns an unsubscribe. */
+  /**
+   * Calls `onExternalChange` when stored data may have changed elsewhere (another tab, another
+   * device, the window regaining focus). It is a hint: the store reads `load()` again and merges
+   * what it finds, whatever the callback was given. Returns an unsubscribe.
+   */
   subscribe?(onExternalChange: (data: unknown) => void): () => void
 }
 

@@ -1,4 +1,6 @@
+import { checkClock } from './clock'
 import { describe } from './errors'
+import { MAX_TEXT_LENGTH } from './records'
 import type { SettingGraph } from './settings'
 import type { ConsentStoreOptions, SetSource } from './types'
 
@@ -10,6 +12,10 @@ export function validateOptions(options: ConsentStoreOptions): void {
   const { policyVersion, storage, now, onError, eventTarget } = options
   if (typeof policyVersion !== 'string' || policyVersion.trim() === '') {
     throw new TypeError(`policyVersion must be a non-empty string, got ${describe(policyVersion)}`)
+  }
+  // Whatever the store writes, a store on the same storage must read back.
+  if (policyVersion.length > MAX_TEXT_LENGTH) {
+    throw new TypeError(`policyVersion must be at most ${MAX_TEXT_LENGTH} characters (stored data allows no longer), got ${describe(policyVersion)}`)
   }
   if (storage !== undefined) {
     const s = storage as unknown as Record<string, unknown> | null
@@ -23,6 +29,7 @@ export function validateOptions(options: ConsentStoreOptions): void {
   if (now !== undefined && typeof now !== 'function') {
     throw new TypeError(`now must be a function returning a Date, got ${describe(now)}`)
   }
+  if (now !== undefined) checkClock(now)
   if (onError !== undefined && typeof onError !== 'function') {
     throw new TypeError(`onError must be a function, got ${describe(onError)}`)
   }

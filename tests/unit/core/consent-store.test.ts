@@ -493,6 +493,7 @@ describe('createConsentStore', () => {
       const { store, storage, events } = setup()
       await store.ready
       storage.writeExternally(storedText({ 'improve-model': decision(true) }))
+      await flush() // the notification is a hint: storage is read again, asynchronously here
       expect(stateOf(store, 'improve-model').value).toBe(true)
       expect(events).toEqual([expect.objectContaining({ setting: 'improve-model', value: true, source: 'sync' })])
     })
@@ -503,6 +504,7 @@ describe('createConsentStore', () => {
       await store.set('improve-model', true)
       events.length = 0
       storage.writeExternally(null)
+      await flush() // the notification is a hint: storage is read again, asynchronously here
       expect(values(store.getSnapshot())).toEqual(allOff)
       expect(events).toEqual([expect.objectContaining({ setting: 'improve-model', value: false, source: 'sync' })])
     })
@@ -513,6 +515,7 @@ describe('createConsentStore', () => {
       await store.set('improve-model', true)
       events.length = 0
       storage.writeExternally('{"formatVersion":1,"decisions":')
+      await flush() // the notification is a hint: storage is read again, asynchronously here
       expect(stateOf(store, 'improve-model').value).toBe(true)
       expect(events).toEqual([])
       expect(errors).toEqual([expect.objectContaining({ code: 'storage-invalid' })])

@@ -137,6 +137,7 @@ describe('localStorageAdapter', () => {
     it('turns everything off when another tab clears localStorage', async () => {
       const { store } = open(localStorageAdapter({ broadcast: false }))
       await store.set('improve-model', true)
+      localStorage.clear()
       dispatch({ key: null, newValue: null, storageArea: localStorage })
       expect(values(store.getSnapshot())).toEqual(allOff)
     })
@@ -153,6 +154,7 @@ describe('localStorageAdapter', () => {
     it('ignores and reports malformed data from another tab', async () => {
       const { store, errors } = open(localStorageAdapter({ broadcast: false }))
       await store.set('improve-model', true)
+      localStorage.setItem('model-consent', '{"formatVersion":2}')
       dispatch({ key: 'model-consent', newValue: '{"formatVersion":2}', storageArea: localStorage })
       expect(values(store.getSnapshot())['improve-model']).toBe(true)
       expect(errors.map((e) => e.code)).toEqual(['storage-invalid'])

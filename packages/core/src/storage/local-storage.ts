@@ -64,6 +64,8 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
       }
     },
     subscribe: (onExternalChange) => {
+      // A server has no other tabs (and an open BroadcastChannel would keep its process alive).
+      if (typeof window === 'undefined' && !options.storage) return () => undefined
       const target = globalThis as { addEventListener?: typeof addEventListener; removeEventListener?: typeof removeEventListener }
       const onStorage = (event: Event) => {
         const e = event as StorageEvent
