@@ -49,6 +49,10 @@ export function validateSetArguments(graph: SettingGraph, setting: unknown, valu
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
     throw new TypeError(`set options must be an object like { source: 'user' }, got ${describe(options)}`)
   }
+  const record = (options as { record?: unknown } | undefined)?.record
+  if (record !== undefined && typeof record !== 'boolean') {
+    throw new TypeError(`set option record must be true or false, got ${describe(record)}`)
+  }
   const source = (options as { source?: unknown } | undefined)?.source ?? 'user'
   if (source !== 'user' && source !== 'api') {
     throw new TypeError(`Unknown source ${describe(source)}; set accepts 'user' or 'api'`)
