@@ -46,7 +46,10 @@ describe('ModelImprovementPrompt', () => {
       expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus()
     })
 
-    it.each([['Turn on', true, 'You turned this on.']])('records "%s" as a user decision under the current policy, then says what happens next', async (name, value, said) => {
+    it.each([
+      ['Turn on', true, 'You turned this on.'],
+      ['Keep off', false, 'You kept this off.'],
+    ])('records "%s" as a user decision under the current policy, then says what happens next', async (name, value, said) => {
       const user = userEvent.setup()
       const store = await loadedStore('2026-12')
       const onChoice = vi.fn()
@@ -68,6 +71,15 @@ describe('ModelImprovementPrompt', () => {
       expect(events).toHaveLength(value ? 1 : 0)
       // The same region throughout: it does not vanish and come back when the store is decided.
       expect(region()).toBe(asked)
+    })
+
+    it('does not ask again after "Keep off", on the next visit', async () => {
+      const storage = memoryStorage()
+      render(<ModelImprovementPrompt store={await loadedStore('v1', storage)} />)
+      await userEvent.setup().click(keepOff())
+      expect(await screen.findByText('You kept this off.')).toBeInTheDocument()
+      const { container } = render(<ModelImprovementPrompt store={await loadedStore('v1', storage)} />)
+      expect(container).toBeEmptyDOMElement()
     })
 
     it('records nothing when closed, and stays closed', async () => {

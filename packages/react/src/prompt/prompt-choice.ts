@@ -24,6 +24,6 @@ export type PromptChoiceHandler = (choice: PromptChoice) => void | Promise<void>
  */
 export function needsAnswer(state: SettingState | null, status: 'loading' | 'ready', policyVersion: string): boolean {
   if (state === null || status !== 'ready') return false
-  if ((state as { managed?: unknown }).managed) return false
+  if (state.managed) return false
   return state.needsReconsent || state.decision === null || state.decision.policyVersion !== policyVersion
 }

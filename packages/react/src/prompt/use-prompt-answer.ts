@@ -51,7 +51,8 @@ export function usePromptAnswer(
     setError(null)
     const save = async () => {
       if (store) {
-        await store.set(MAIN, value, { source: 'user' })
+        // `record`: "Keep off" is the person's decision even though the setting was already off.
+        await store.set(MAIN, value, { source: 'user', record: true })
         const decision = store.getSetting(MAIN).decision
         const choice = choiceOf(value, decision?.policyVersion ?? policyVersion, decision?.decidedAt)
         // The decision is saved: a failing onChoice must not make the person answer again.
