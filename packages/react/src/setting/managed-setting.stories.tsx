@@ -1,4 +1,6 @@
+import { createConsentStore, memoryStorage } from '@model-consent/core'
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { useMemo } from 'react'
 import { expect, fn, userEvent, within } from 'storybook/test'
 import { storyDirection } from '../../../../.storybook/decorators'
 import { supportedLocales } from '../messages'
@@ -62,6 +64,31 @@ export const CustomReason: Story = {
     locale: 'en',
     managed: { 'improve-model': { value: false, reason: 'school-account' } },
     messages: { managedOther: 'Your school has turned this off.' },
+  },
+}
+
+/** Managed by the store's own `managed` option (the person had opted in; their choice is kept for when the lock lifts). */
+export const FromTheStore: Story = {
+  args: { managed: undefined, defaultValue: undefined },
+  render: function Render(args, { globals }) {
+    const store = useMemo(
+      () =>
+        createConsentStore({
+          policyVersion: '2026-11',
+          storage: memoryStorage({
+            formatVersion: 1,
+            decisions: { 'improve-model': { value: true, decidedAt: '2026-11-02T09:00:00.000Z', policyVersion: '2026-11', source: 'user' } },
+          }),
+          managed: { 'improve-model': { value: false, reason: 'organization' } },
+        }),
+      [],
+    )
+    return <ModelImprovementSetting {...args} store={store} {...forcedDir(globals)} />
+  },
+  play: async ({ canvasElement }) => {
+    const control = within(canvasElement).getAllByRole('switch')[0] as HTMLElement
+    await expect(control).toHaveAttribute('aria-disabled', 'true')
+    await expect(control).toHaveAttribute('aria-checked', 'false')
   },
 }
 
