@@ -21,8 +21,8 @@ const entries = [
   // 25.25: + issue 11 (loading text in 7 locales, waiting for value after a save, form fields, ref).
   // Issue 10 (convergence: merge rule, read-merge-write saves, conflict retry, initialData) added
   // about 1.9 kB min+gzip to core (and so to react); the budgets moved with it.
-  { id: 'react', label: '@model-consent/react (everything)', code: "export * from '@model-consent/react'", budget: 26.5 * KIB, target: 8 * KIB },
-  { id: 'core', label: '@model-consent/core (everything)', code: "export * from '@model-consent/core'", budget: 8 * KIB, target: 1.5 * KIB },
+  { id: 'react', label: '@model-consent/react (everything)', code: "export * from '@model-consent/react'", budget: 30.75 * KIB, target: 8 * KIB },
+  { id: 'core', label: '@model-consent/core (everything)', code: "export * from '@model-consent/core'", budget: 9.9 * KIB, target: 1.5 * KIB },
   { id: 'useConsent', label: '{ useConsent } only', code: "export { useConsent } from '@model-consent/react'" },
   // What an app pays for one part alone (each part's default texts come in all seven locales).
   { id: 'switchOnly', label: '{ ConsentSwitch } only', code: "export { ConsentSwitch } from '@model-consent/react'" },

@@ -92,8 +92,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       if (state.destroyed) return Promise.reject(destroyedError(setting))
       const lock = managed.get(setting)
       if (lock) {
-        const message = `${describe(setting)} is managed (${describe(lock.reason)}) and held off; the person cannot change it.`
-        return Promise.reject(new ConsentError('managed', message, { setting }))
+        return Promise.reject(new ConsentError('managed', `${describe(setting)} is managed (${lock.reason}): it stays off.`, { setting }))
       }
       return writer.set(setting, value, source, setOptions?.record === true)
     },

@@ -94,10 +94,10 @@ describe('createConsentStore with managed settings', () => {
     })
 
     it.each([
-      [{ 'no-such-setting': { value: false, reason: 'age' } }, /no-such-setting.*unknown setting/],
+      [{ 'no-such-setting': { value: false, reason: 'age' } }, /no-such-setting.*known setting, one of: improve-model/],
       [{ 'improve-model': { value: false } }, /reason/],
       [{ 'improve-model': { value: false, reason: '  ' } }, /reason/],
-      [{ 'improve-model': false }, /expected \{ value: false, reason \}/],
+      [{ 'improve-model': false }, /managed\["improve-model"\] is false, expected \{ value: false, reason \}/],
       ['organization', /managed is "organization"/],
     ])('with a TypeError for %j', (managed, message) => {
       expect(() => createConsentStore({ policyVersion: 'v1', managed: managed as never })).toThrow(message)
