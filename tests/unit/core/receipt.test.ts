@@ -98,6 +98,14 @@ describe('createConsentReceipt', () => {
     expect(() => createConsentReceipt(bad as never)).toThrow(/settings\["improve-model"\].managed/)
   })
 
+  it('lists the managed settings of a real store', async () => {
+    const store = createConsentStore({ policyVersion: 'v1', managed: { 'include-video': { value: false, reason: 'region' } } })
+    await store.ready
+    const receipt = createConsentReceipt(store)
+    expect(receipt.consents.map((c) => c.managed)).toEqual([null, null, { value: false, reason: 'region' }])
+    expectValid(receipt)
+  })
+
   it('gives each receipt a new UUID v4 and the current time by default', async () => {
     const store = await readyStore()
     const a = createConsentReceipt(store)
