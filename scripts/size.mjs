@@ -21,8 +21,12 @@ const entries = [
   // 25.25: + issue 11 (loading text in 7 locales, waiting for value after a save, form fields, ref).
   // Issue 10 (convergence: merge rule, read-merge-write saves, conflict retry, initialData) added
   // about 1.9 kB min+gzip to core (and so to react); the budgets moved with it.
+  // Issue 15 (choice prompt, consent receipts, managed settings, 12 texts in 7 locales) added about
+  // 4.3 kB to react and 1.9 kB to core; useConsent and the setting never import the prompt or receipt.
   { id: 'react', label: '@model-consent/react (everything)', code: "export * from '@model-consent/react'", budget: 30.75 * KIB, target: 8 * KIB },
-  { id: 'core', label: '@model-consent/core (everything)', code: "export * from '@model-consent/core'", budget: 9.9 * KIB, target: 1.5 * KIB },
+  // httpStorage (issue 14) adds about 0.8 kB here; an app that does not import it pays nothing (checked below).
+  { id: 'core', label: '@model-consent/core (everything)', code: "export * from '@model-consent/core'", budget: 10.75 * KIB, target: 1.5 * KIB },
+  { id: 'storeOnly', label: '{ createConsentStore, localStorageAdapter }', code: "export { createConsentStore, localStorageAdapter } from '@model-consent/core'" },
   { id: 'useConsent', label: '{ useConsent } only', code: "export { useConsent } from '@model-consent/react'" },
   // What an app pays for one part alone (each part's default texts come in all seven locales).
   { id: 'switchOnly', label: '{ ConsentSwitch } only', code: "export { ConsentSwitch } from '@model-consent/react'" },
@@ -126,6 +130,8 @@ for (const r of Object.values(results)) {
 }
 const leaked = results.useConsent.inputs.filter((p) => FORBIDDEN_FOR_USE_CONSENT.some((re) => re.test(p)))
 if (leaked.length) failures.push(`{ useConsent } pulls in: ${leaked.join(', ')}`)
+const httpLeaked = results.storeOnly.inputs.filter((p) => /packages\/core\/dist\/storage\/http-storage\.js$/.test(p))
+if (httpLeaked.length) failures.push(`{ createConsentStore, localStorageAdapter } pulls in: ${httpLeaked.join(', ')}`)
 const switchLeaked = results.switchOnly.inputs.filter((p) => FORBIDDEN_FOR_SWITCH.some((re) => re.test(p)))
 if (switchLeaked.length) failures.push(`{ ConsentSwitch } pulls in: ${switchLeaked.join(', ')}`)
 const ratio = results.react.gzip / results.baseline.gzip

@@ -20,6 +20,7 @@ const steps = [
   ['consumer app', 'pnpm', ['test:consumer']],
   ['tabs convergence (Chromium)', 'node', ['scripts/tabs-convergence.mjs']],
   ['storybook build', 'pnpm', ['build-storybook', '--quiet']],
+  ['settings app end to end', 'pnpm', ['test:example']],
 ]
 
 const outcomes = []

@@ -8,6 +8,8 @@ export { readManaged, type ManagedReason, type ManagedSetting, type ManagedSetti
 export { memoryStorage } from './storage/memory-storage'
 export { localStorageAdapter } from './storage/local-storage'
 export type { LocalStorageAdapterOptions } from './storage/local-storage'
+export { httpStorage } from './storage/http-storage'
+export type { HttpStorage, HttpStorageError, HttpStorageOptions } from './storage/http-storage'
 export type {
   ChangeSource,
   ConsentChangeEvent,

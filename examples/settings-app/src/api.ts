@@ -1,0 +1,44 @@
+/** The signed-in person and the policy version the server asks the page to show. */
+export interface Session {
+  readonly user: string
+  readonly policyVersion: string
+}
+
+/** One accepted decision from `GET /api/consent/history`. */
+export interface HistoryEntry {
+  readonly setting: string
+  readonly value: boolean
+  readonly decidedAt: string
+  readonly policyVersion: string
+  readonly source: string
+  readonly receivedAt: string
+  readonly userAgent: string | null
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { message?: string } | null
+    throw new Error(body?.message ?? `The server answered ${response.status}.`)
+  }
+  return (await response.json()) as T
+}
+
+/** The current session, or `null` when nobody is signed in. */
+export async function currentSession(): Promise<Session | null> {
+  const response = await fetch('/api/session', { headers: { Accept: 'application/json' } })
+  return response.status === 401 ? null : json<Session>(response)
+}
+
+export async function signIn(user: string): Promise<Session> {
+  return json<Session>(
+    await fetch('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) }),
+  )
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/api/session', { method: 'DELETE' })
+}
+
+export async function loadHistory(): Promise<HistoryEntry[]> {
+  return json<HistoryEntry[]>(await fetch('/api/consent/history', { headers: { Accept: 'application/json' }, cache: 'no-store' }))
+}
