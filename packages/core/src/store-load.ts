@@ -136,7 +136,8 @@ export function loadAndSync(state: StoreState, repair: () => void) {
     const commitsBefore = commitsSeen
     const finish = (raw: unknown): StorageRead => {
       const found = judge(raw, where)
-      if (absorb(found, number, commitsBefore, hinted)) repair()
+      // A read before a save needs no write-back: that save writes everything this store knows.
+      if (absorb(found, number, commitsBefore, hinted) && hinted) repair()
       return found
     }
     const raw = storage.load()

@@ -214,6 +214,11 @@ export function createStoreState(
       })
       // Our own changes merge by the same rule: a later decision stored meanwhile (found on a retry) still wins.
       for (const { id, decision } of changes) if (decision) base.set(id, mergeDecision(base.get(id), decision)!)
+      // What storage held may turn a requirement off (another device withdrew meanwhile): save the
+      // cascade too, so a dependent's older opt-in never comes back when the requirement is turned on again.
+      cascade(base, graph, policyVersion).forEach((decision, id) => {
+        if (decision.source === 'cascade' && decision !== base.get(id)) base.set(id, mergeDecision(base.get(id), decision)!)
+      })
       return toStored(base)
     },
 

@@ -218,3 +218,56 @@ describe('the conflict protocol', () => {
     expect(errors).toEqual([expect.objectContaining({ code: 'save-failed' })])
   })
 })
+
+describe('a withdrawal found on a conflict retry', () => {
+  it('saves the cascade, so a dependent opt-in made meanwhile never comes back when the setting is turned on again', async () => {
+    const storage = controllableStorage(storedText({ 'improve-model': decision(true) }))
+    const save = storage.save.bind(storage)
+    let calls = 0
+    storage.save = (data) => {
+      calls++
+      if (calls === 1) {
+        // Another device withdrew meanwhile; our save of the audio opt-in is refused as a conflict.
+        storage.text = storedText({ 'improve-model': decision(false, 'v1', 'user', '2026-01-01T00:00:00.500Z') })
+        return Promise.reject(new ConsentError('conflict', 'stored data changed'))
+      }
+      return save(data)
+    }
+    const errors: ConsentErrorLike[] = []
+    const store = createConsentStore({ policyVersion: 'v1', storage, now: fakeClock().now, onError: (e) => errors.push(e) })
+    await store.ready
+    await store.set('include-audio', true)
+    expect(errors).toEqual([])
+    expect(store.getSetting('improve-model')).toMatchObject({ value: false })
+    expect(store.getSetting('include-audio')).toMatchObject({ value: false, effective: false })
+    expect(savedIn(storage.text)['include-audio']).toMatchObject({ value: false, source: 'cascade' })
+    await store.set('improve-model', true)
+    expect(store.getSetting('include-audio')).toMatchObject({ value: false, effective: false })
+    expect(savedIn(storage.text)['include-audio']?.value).toBe(false)
+  })
+})
+
+describe('writing back what storage lacks', () => {
+  it('writes once per change notification, even to a storage that never keeps anything', async () => {
+    let notify: (data: unknown) => void = () => undefined
+    let saves = 0
+    const stale = storedText({ 'improve-model': decision(true, 'v1', 'user', '2026-01-01T00:00:00.000Z') })
+    const storage: ConsentStorage = {
+      load: () => Promise.resolve(stale),
+      // Each save takes a task, so a runaway loop of write-backs would show as a count, not a hang.
+      save: () => {
+        saves++
+        return new Promise((resolve) => setTimeout(resolve, 0))
+      },
+      subscribe: (cb) => ((notify = cb), () => undefined),
+    }
+    const store = createConsentStore({ policyVersion: 'v1', storage, now: fakeClock('2026-02-01T00:00:00.000Z').now })
+    await store.ready
+    await store.set('improve-model', false)
+    expect(saves).toBe(1)
+    notify(null)
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(saves).toBe(2)
+    expect(values(store.getSnapshot())['improve-model']).toBe(false)
+  })
+})
