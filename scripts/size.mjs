@@ -55,10 +55,11 @@ const OTHER_LOCALES = /packages\/react\/dist\/(messages\/(es|fr|de|pt-br|ja|ar)|
 /** Modules a part alone must leave out. */
 const mustLeaveOut = {
   // httpStorage (issue 14) is for apps that import it; the every-page path must not carry it.
-  everyPage: [/packages\/react\/dist\/(confirm-dialog|switch|setting|explainer|messages|locales)\//, /@radix-ui\//, /packages\/core\/dist\/storage\/http-storage\.js$/],
+  everyPage: [/packages\/react\/dist\/(confirm-dialog|switch|setting|explainer|messages|locales)\//, /@radix-ui\//, /packages\/core\/dist\/storage\/http-storage\.js$/, /packages\/core\/dist\/receipt[\w-]*\.js$/],
   useConsent: [/packages\/react\/dist\/(confirm-dialog|switch|setting|explainer|messages|locales)\//, /@radix-ui\//],
   switchOnly: [MESSAGE_FILES, /packages\/react\/dist\/confirm-dialog\//],
-  setting: [OTHER_LOCALES],
+  // The prompt and the receipts (issue 15) are for apps that import them.
+  setting: [OTHER_LOCALES, /packages\/react\/dist\/prompt\//, /packages\/core\/dist\/receipt[\w-]*\.js$/],
   ...Object.fromEntries(LOCALE_ENTRIES.map(([file]) => [`locale:${file}`, [/packages\/(core|react\/dist\/(setting|switch|shared|explainer|confirm-dialog))\//, /@radix-ui\//]])),
 }
 

@@ -35,6 +35,12 @@ const EXPLANATORY_KEYS = [
   'errorStillOn',
   'errorStillOff',
   'pending',
+  'promptNext',
+  'promptError',
+  'managedOrganization',
+  'managedAge',
+  'managedRegion',
+  'managedOther',
 ] as const satisfies readonly MessageKey[]
 
 /**
@@ -121,6 +127,12 @@ describe('English wording', () => {
     expect(en.retry).toBe('Try again')
     expect(en.errorStillOn).toBe("We couldn't save your choice. It is still on.")
     expect(en.errorStillOff).toBe("We couldn't save your choice. It is still off.")
+  })
+
+  it('gives the prompt two answers that say what they do, with the same weight', () => {
+    expect([en.promptTurnOn, en.promptKeepOff]).toEqual(['Turn on', 'Keep off'])
+    expect(en.promptNext).toBe('You can change this in Settings.')
+    expect(en.managedOrganization).toBe('Your organization has turned this off.')
   })
 
   it('keeps the {date} placeholder in decision records', () => {

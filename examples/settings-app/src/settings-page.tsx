@@ -2,6 +2,7 @@ import type { ConsentStore } from '@model-consent/core'
 import { ModelImprovementSetting } from '@model-consent/react'
 import { useId, useState } from 'react'
 import { ConsentHistory } from './consent-history'
+import { DownloadChoices } from './download-choices'
 
 interface SettingsPageProps {
   readonly user: string
@@ -65,6 +66,7 @@ export function SettingsPage({ user, store, onSignOut }: SettingsPageProps) {
           <section className="app-section" id={field('data')} aria-labelledby={field('data-h')}>
             <h2 id={field('data-h')}>Your data</h2>
             <ConsentHistory revision={revision} />
+            <DownloadChoices store={store} />
           </section>
         </main>
       </div>

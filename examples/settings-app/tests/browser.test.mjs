@@ -72,6 +72,23 @@ describe('the settings app in Chromium (PGlite)', () => {
     assert.equal((await consentOf(first)).decisions['improve-model'].value, true)
   })
 
+  it('offers "Download my choices" under "Your data": the consent receipt as a JSON file', async () => {
+    const [download] = await Promise.all([
+      first.waitForEvent('download'),
+      first.getByRole('button', { name: 'Download my choices' }).click(),
+    ])
+    assert.match(download.suggestedFilename(), /^my-privacy-choices-\d{4}-\d{2}-\d{2}\.json$/)
+    const receipt = JSON.parse(readFileSync(await download.path(), 'utf8'))
+    assert.equal(receipt.version, 1)
+    assert.equal(receipt.subject, null)
+    assert.equal(receipt.notice.policyVersion, '2026-12')
+    assert.equal(receipt.notice.locale, 'en')
+    const main = receipt.consents.find((entry) => entry.setting === 'improve-model')
+    assert.equal(main.state, 'given')
+    assert.equal(main.source, 'user')
+    assert.equal(main.collectionMethod, 'explicit-action')
+  })
+
   it('has no axe violations on the settings page (WCAG 2.2 A and AA)', async () => {
     await first.addScriptTag({ content: axeSource })
     const violations = await first.evaluate(async () => {

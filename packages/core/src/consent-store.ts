@@ -1,4 +1,5 @@
 import { ConsentError, describe } from './errors'
+import { readManaged } from './managed'
 import { createSettingGraph, modelImprovementSettings } from './settings'
 import { memoryStorage } from './storage/memory-storage'
 import { loadAndSync } from './store-load'
@@ -19,6 +20,7 @@ import type { ConsentErrorLike, ConsentStore, ConsentStoreOptions, SetOptions, S
 export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   validateOptions(options)
   const graph = createSettingGraph(options.settings ?? modelImprovementSettings)
+  const managed = readManaged(options.managed, 'createConsentStore', graph.ids)
   const report = (error: ConsentErrorLike): void => {
     try {
       ;(options.onError ?? console.error)(error)
@@ -34,6 +36,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     report,
     options.eventTarget,
     'initialData' in options && options.initialData !== undefined ? { data: options.initialData } : undefined,
+    managed,
   )
   // Nothing outside this store can read its default in-memory storage: keep changes in the
   // store's own state and skip building a stored record nobody would load.
@@ -90,7 +93,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         return Promise.reject(error)
       }
       if (state.destroyed) return Promise.reject(destroyedError(setting))
-      return writer.set(setting, value, source)
+      const lock = managed.get(setting)
+      if (lock) {
+        return Promise.reject(new ConsentError('managed', `${describe(setting)} is managed (${lock.reason}): it stays off.`, { setting }))
+      }
+      return writer.set(setting, value, source, setOptions?.record === true)
     },
     reset: () => (state.destroyed ? Promise.reject(destroyedError()) : writer.reset()),
     ready: loader.ready,

@@ -1,3 +1,4 @@
+import type { ManagedSetting } from './managed'
 import type { SettingGraph } from './settings'
 import type { ConsentDecision, ConsentErrorLike, ConsentSnapshot, SettingId, SettingState } from './types'
 
@@ -15,14 +16,18 @@ const sameState = (a: SettingState, b: SettingState): boolean =>
   a.pending === b.pending &&
   a.error === b.error &&
   a.decision === b.decision &&
-  a.needsReconsent === b.needsReconsent
+  a.needsReconsent === b.needsReconsent &&
+  a.managed === b.managed
 
 /** True when an opt-in lapsed under a new policy and the person has not decided since. */
 export const needsReconsent = (decision: ConsentDecision | null | undefined): boolean =>
   decision?.source === 'policy' && !decision.value
 
-/** The privacy-by-default snapshot: everything off, nothing decided. */
-export function defaultSnapshot(graph: SettingGraph, policyVersion: string): ConsentSnapshot {
+/** Settings held off by the store's `managed` option. */
+export type ManagedMap = ReadonlyMap<SettingId, ManagedSetting>
+
+/** The privacy-by-default snapshot: everything off, nothing decided (managed settings say so). */
+export function defaultSnapshot(graph: SettingGraph, policyVersion: string, managed: ManagedMap = new Map()): ConsentSnapshot {
   const off: SettingState = Object.freeze({
     value: false,
     effective: false,
@@ -30,11 +35,16 @@ export function defaultSnapshot(graph: SettingGraph, policyVersion: string): Con
     error: null,
     decision: null,
     needsReconsent: false,
+    managed: null,
   })
+  const stateOf = (id: SettingId): SettingState => {
+    const lock = managed.get(id)
+    return lock ? Object.freeze({ ...off, managed: lock }) : off
+  }
   return Object.freeze({
     status: 'loading',
     policyVersion,
-    settings: Object.freeze(Object.fromEntries(graph.ids.map((id) => [id, off]))),
+    settings: Object.freeze(Object.fromEntries(graph.ids.map((id) => [id, stateOf(id)]))),
   })
 }
 
@@ -43,21 +53,25 @@ export function defaultSnapshot(graph: SettingGraph, policyVersion: string): Con
  * (and those that require them), so a change costs the same with 3 settings or 1,000. The whole
  * snapshot is assembled only when someone asks for it, and reused until something changes.
  */
-export function createSnapshotKeeper(graph: SettingGraph, server: ConsentSnapshot) {
+export function createSnapshotKeeper(graph: SettingGraph, server: ConsentSnapshot, managed: ManagedMap = new Map()) {
   const states = new Map<SettingId, SettingState>(graph.ids.map((id) => [id, server.settings[id]!]))
   let status = server.status
   let whole: ConsentSnapshot | null = server
 
   function compute(id: SettingId, state: SnapshotSource): SettingState {
     const decision = state.decisions.get(id) ?? null
-    const value = decision?.value ?? false
+    const lock = managed.get(id) ?? null
+    // A managed setting reads its managed value (off); what the person saved stays in `decision`.
+    const value = lock ? false : (decision?.value ?? false)
+    const on = (r: SettingId) => !managed.has(r) && state.decisions.get(r)?.value === true
     return {
       value,
-      effective: value && graph.requirementsOf(id).every((r) => state.decisions.get(r)?.value === true),
+      effective: value && graph.requirementsOf(id).every(on),
       pending: (state.pending.get(id) ?? 0) > 0,
       error: state.errors.get(id) ?? null,
       decision,
-      needsReconsent: needsReconsent(decision),
+      needsReconsent: !lock && needsReconsent(decision),
+      managed: lock,
     }
   }
 

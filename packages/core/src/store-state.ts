@@ -4,7 +4,7 @@ import { createStamper } from './clock'
 import { cascade, mergeDecision, mergeRecords, sameDecision } from './merge'
 import { parseStored, toStored } from './records'
 import type { SettingGraph } from './settings'
-import { createSnapshotKeeper, defaultSnapshot } from './snapshot'
+import { createSnapshotKeeper, defaultSnapshot, type ManagedMap } from './snapshot'
 import type {
   ChangeSource,
   ConsentChangeEvent,
@@ -79,8 +79,9 @@ export function createStoreState(
   report: (error: ConsentErrorLike) => void,
   eventTarget: EventTarget | undefined,
   initialData: InitialData,
+  managed: ManagedMap = new Map(),
 ): StoreState {
-  const keeper = createSnapshotKeeper(graph, defaultSnapshot(graph, policyVersion))
+  const keeper = createSnapshotKeeper(graph, defaultSnapshot(graph, policyVersion, managed), managed)
   const initial = initialData && parseStored(initialData.data, graph)
   if (initial && initial.problems.length > 0) {
     report(new ConsentError('storage-invalid', `${process.env.NODE_ENV !== 'production' ? 'Some of the initial data could not be trusted, so it reads off' : 'invalid'}: ${initial.problems.join('; ')}`))
@@ -127,7 +128,8 @@ export function createStoreState(
       state.decisions.forEach(look)
       return stamp(latest)
     },
-    valueOf: (id: SettingId) => state.decisions.get(id)?.value ?? false,
+    // A managed setting reads off everywhere: requirements, cascades and events see it off.
+    valueOf: (id: SettingId) => !managed.has(id) && (state.decisions.get(id)?.value ?? false),
     decide: (value: boolean, source: ChangeSource, at: string): ConsentDecision =>
       Object.freeze({ value, decidedAt: at, policyVersion, source }),
 
@@ -173,7 +175,7 @@ export function createStoreState(
       try {
         changes.forEach((change, index) => {
           const previousValue = previous[index]!
-          const value = change.decision?.value ?? false
+          const value = !managed.has(change.id) && (change.decision?.value ?? false)
           if (value === previousValue) return
           emitter.emit(
             Object.freeze<ConsentChangeEvent>({

@@ -134,12 +134,15 @@ export function createWriter(state: StoreState, io: WriteIo) {
   }
 
   /** Queues a validated `set`, marking the setting pending unless it can be written at once. */
-  function set(id: SettingId, value: boolean, source: SetSource): Promise<void> {
+  function set(id: SettingId, value: boolean, source: SetSource, record = false): Promise<void> {
     const job: WriteJob = {
       marked: new Set(),
       marks: () => [id],
       plan: () => {
-        if (value === valueOf(id) && !needsReconsent(state.decisions.get(id))) return null
+        const current = state.decisions.get(id)
+        // With `record`, an unchanged value is still saved as this source's decision under this policy, once.
+        const recorded = !record || (current?.source === source && current.policyVersion === state.policyVersion)
+        if (value === valueOf(id) && !needsReconsent(current) && recorded) return null
         const off = value ? graph.requirementsOf(id).filter((r) => !valueOf(r)) : []
         if (off.length > 0) {
           const message = `Cannot turn on ${describe(id)} while ${off.map(describe).join(' and ')} is off.`

@@ -1,3 +1,4 @@
+import type { ManagedSetting, ManagedSettings } from './managed'
 /** A stable setting id, such as `improve-model`. */
 export type SettingId = string
 
@@ -47,6 +48,12 @@ export interface SettingState {
   readonly decision: ConsentDecision | null
   /** An opt-in lapsed under a new policy version and the person has not decided again. */
   readonly needsReconsent: boolean
+  /**
+   * `{ value: false, reason }` while the store's `managed` option holds this setting off (then
+   * `value` and `effective` are false, `set` rejects with code `managed`, and `decision` is still
+   * the person's own saved decision, which applies again when the lock is lifted); else `null`.
+   */
+  readonly managed: ManagedSetting | null
 }
 
 /** Minimal shape of the errors the store reports (see `ConsentError`). */
@@ -134,6 +141,16 @@ export interface ConsentStoreOptions {
   /** If given, each change is also dispatched as `CustomEvent('consent-change', { detail })`. */
   eventTarget?: EventTarget
   /**
+   * Settings held off by a rule the person cannot change, by id: `{ 'improve-model': { value:
+   * false, reason: 'organization' } }` (`'organization'`, `'age'`, `'region'` or your own reason).
+   * A managed setting reads off (`effective` false, and so do the settings that require it), its
+   * snapshot entry says `managed: { value, reason }`, `set` on it rejects with a `ConsentError` of
+   * code `managed`, and nothing is saved as the person's decision. Create the store without it to
+   * lift the lock: the person's own saved decision applies again. `value: true` is a `TypeError`
+   * naming the setting: consent cannot be given on someone's behalf.
+   */
+  managed?: ManagedSettings
+  /**
    * Decisions already known where the page is rendered (a server that read them from its
    * database), in the stored format: a `StoredConsent` object, its JSON text, or `null` for
    * "nothing decided yet". Validated exactly like a load, setting by setting: anything invalid
@@ -153,6 +170,13 @@ export interface ConsentStoreOptions {
 /** Options for `store.set`. */
 export interface SetOptions {
   source?: SetSource
+  /**
+   * Record the decision even when the value does not change: an explicit "Keep off" becomes
+   * the person's (`source`) decision under the current policy version. No event fires, since
+   * nothing changed; the snapshot's `decision` does. Default `false`: a `set` that changes
+   * nothing does nothing.
+   */
+  record?: boolean
 }
 
 /** A consent store. Every method works unbound. */

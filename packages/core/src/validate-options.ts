@@ -96,6 +96,10 @@ export function validateSetArguments(graph: SettingGraph, setting: unknown, valu
         : 'options',
     )
   }
+  const record = (options as { record?: unknown } | undefined)?.record
+  if (record !== undefined && typeof record !== 'boolean') {
+    throw new TypeError(`set option record must be true or false, got ${describe(record)}`)
+  }
   const source = (options as { source?: unknown } | undefined)?.source ?? 'user'
   if (source !== 'user' && source !== 'api') {
     throw new TypeError(

@@ -10,6 +10,9 @@ export { ConsentConfirmDialog } from './confirm-dialog/consent-confirm-dialog'
 export type { ConsentConfirmDialogProps } from './confirm-dialog/consent-confirm-dialog'
 export { ModelImprovementSetting } from './setting/model-improvement-setting'
 export type { ModelImprovementSettingProps } from './setting/model-improvement-setting'
+export { ModelImprovementPrompt } from './prompt/model-improvement-prompt'
+export type { ModelImprovementPromptProps } from './prompt/model-improvement-prompt'
+export type { PromptChoice, PromptChoiceHandler } from './prompt/prompt-choice'
 export type { ConfirmPolicy } from './setting/confirm-policy'
 export type { MediaKind } from './setting/setting-view'
 export type { ValueChangeHandler } from './setting/use-controlled-controller'
@@ -35,6 +38,7 @@ export type {
 } from './messages'
 export {
   ConsentError,
+  createConsentReceipt,
   createConsentStore,
   localStorageAdapter,
   memoryStorage,
@@ -44,6 +48,8 @@ export type {
   ChangeSource,
   ConsentChangeEvent,
   ConsentDecision,
+  ConsentReceipt,
+  ConsentReceiptOptions,
   ConsentSnapshot,
   ConsentStorage,
   ConsentStore,

@@ -32,7 +32,7 @@ describe('createConsentStore', () => {
       expect(snapshot.policyVersion).toBe('v1')
       expect(values(snapshot)).toEqual(allOff)
       for (const state of Object.values(snapshot.settings)) {
-        expect(state).toEqual({ value: false, effective: false, pending: false, error: null, decision: null, needsReconsent: false })
+        expect(state).toEqual({ value: false, effective: false, pending: false, error: null, decision: null, needsReconsent: false, managed: null })
       }
     })
 

@@ -74,6 +74,30 @@ export interface ConsentMessages {
   stillSaving: string
   /** Polite status while the saved choice is not known yet (a controlled `value` of `null`). */
   loading: string
+  /** Heading of `ModelImprovementPrompt`: the question. */
+  promptTitle: string
+  /** The prompt's answer that turns the setting on. Same size and style as `promptKeepOff`. */
+  promptTurnOn: string
+  /** The prompt's answer that keeps the setting off. */
+  promptKeepOff: string
+  /** Shown after the person answered "Turn on". */
+  promptChosenOn: string
+  /** Shown after the person answered "Keep off". */
+  promptChosenOff: string
+  /** What happens next, shown after either answer. */
+  promptNext: string
+  /** The prompt's close button; closing records nothing. */
+  promptClose: string
+  /** Alert when the prompt's answer could not be saved; the answers stay. */
+  promptError: string
+  /** Why a managed setting is off: `reason: 'organization'`. */
+  managedOrganization: string
+  /** Why a managed setting is off: `reason: 'age'`. */
+  managedAge: string
+  /** Why a managed setting is off: `reason: 'region'`. */
+  managedRegion: string
+  /** Why a managed setting is off, for any other (custom) reason: override it to explain yours. */
+  managedOther: string
 }
 
 /** Keys of `ConsentMessages`. */

@@ -1,6 +1,8 @@
 import { formatMessage, type ConsentMessages } from '../messages'
 import { ConsentSwitch } from '../switch/consent-switch'
-import { MEDIA_SETTINGS, type MediaKind, type SettingView } from './setting-view'
+import type { ManagedSetting } from '@model-consent/core'
+import { managedReasonText } from './managed'
+import { MAIN_SETTING, MEDIA_SETTINGS, type MediaKind, type SettingView } from './setting-view'
 import { switchIdOf } from './switch-focus'
 
 interface MediaGroupProps {
@@ -16,6 +18,8 @@ interface MediaGroupProps {
   onRequest: (id: string, value: boolean) => void
   /** A switch was pressed while its last change was still saving. */
   onBusyPress: () => void
+  /** The managed-setting lock on a setting (its own or the main setting's), if any. */
+  lockOf?: (id: string) => ManagedSetting | null
 }
 
 /**
@@ -23,10 +27,12 @@ interface MediaGroupProps {
  * they are "unavailable" rather than disabled: still in the Tab order, `aria-disabled`, and
  * described by a visible reason ("Turn on … first"), so nobody is left wondering why they do nothing.
  */
-export function MediaGroup({ idBase, media, mainOn, disabled, loading = false, messages, read, onRequest, onBusyPress }: MediaGroupProps) {
+export function MediaGroup({ idBase, media, mainOn, disabled, loading = false, messages, read, onRequest, onBusyPress, lockOf }: MediaGroupProps) {
   if (media.length === 0) return null
   const reasonId = `${idBase}-media-reason`
   const explained = !mainOn && !disabled && !loading
+  // A managed main setting holds the recordings off for the same reason: say that one, not "turn it on first".
+  const mainLock = lockOf?.(MAIN_SETTING) ?? null
   return (
     <div role="group" aria-labelledby={`${idBase}-media-label`} data-slot="media-group" data-disabled={mainOn ? undefined : ''}>
       <p id={`${idBase}-media-label`} data-slot="media-group-label">
@@ -34,7 +40,7 @@ export function MediaGroup({ idBase, media, mainOn, disabled, loading = false, m
       </p>
       {explained ? (
         <p id={reasonId} data-slot="media-group-reason">
-          {formatMessage(messages.mediaNeedsMain, { title: messages.title })}
+          {mainLock ? managedReasonText(messages, mainLock.reason) : formatMessage(messages.mediaNeedsMain, { title: messages.title })}
         </p>
       ) : null}
       {media.map((kind) => {
@@ -42,6 +48,7 @@ export function MediaGroup({ idBase, media, mainOn, disabled, loading = false, m
         const view = read(setting)
         const label = kind === 'audio' ? messages.audioLabel : messages.videoLabel
         const id = switchIdOf(idBase, setting)
+        const ownLock = mainOn ? (lockOf?.(setting) ?? null) : null
         return (
           <div key={kind} data-slot="media-item" data-state={view.value ? 'checked' : 'unchecked'}>
             <label htmlFor={id} data-slot="media-label">
@@ -52,6 +59,7 @@ export function MediaGroup({ idBase, media, mainOn, disabled, loading = false, m
               checked={mainOn && view.value}
               disabled={disabled || loading}
               unavailable={!mainOn}
+              unavailableReason={ownLock ? managedReasonText(messages, ownLock.reason) : undefined}
               aria-describedby={explained ? reasonId : undefined}
               aria-busy={loading || undefined}
               pending={view.pending}

@@ -1,5 +1,5 @@
 'use client'
-import type { ConsentChangeEvent, ConsentStore } from '@model-consent/core'
+import type { ConsentChangeEvent, ConsentStore, ManagedSettings } from '@model-consent/core'
 import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import { useConsentContext } from '../consent-context'
 import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
@@ -11,6 +11,7 @@ import { useLocale } from '../shared/use-messages'
 import { ConsentSwitch } from '../switch/consent-switch'
 import { confirmationTexts, needsConfirmation, validateConfirmPolicy, type ConfirmPolicy } from './confirm-policy'
 import { FormFields } from './form-fields'
+import { managedReasonText, useManagedLocks } from './managed'
 import { MediaGroup } from './media-group'
 import { useRootRef } from './root-ref'
 import { SettingStatus } from './setting-status'
@@ -73,6 +74,15 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
    * value `"true"` or `"false"` (off is submitted too). Nothing is submitted while `value` is `null`.
    */
   name?: string | undefined
+  /**
+   * Settings held off by a rule the person cannot change, by id: `{ 'improve-model': { value: false,
+   * reason: 'organization' } }` (`'organization'`, `'age'`, `'region'`, or your own reason, worded by
+   * the `managedOther` message). A managed switch reads off, stays focusable with
+   * `aria-disabled="true"` and the reason as its description, and presses change nothing; the
+   * settings that require it are held off too. With a store, its own `managed` option applies as well.
+   * `value: true` is a `TypeError`: consent cannot be given on someone's behalf.
+   */
+  managed?: ManagedSettings | undefined
 }
 
 const DEFAULT_MEDIA: readonly MediaKind[] = ['audio', 'video']
@@ -97,6 +107,7 @@ function useLatest<T>(value: T) {
  *   `[data-loading]` while a controlled `value` is `null`.
  * @selector [data-slot="setting-header"], [data-slot="setting-heading"], [data-slot="setting-label"]
  * @selector [data-slot="reconsent-notice"] - shown after an opt-in lapsed under a new policy.
+ * @selector [data-slot="switch-reason"] - why a managed switch is off; `[data-unavailable]` on the switch.
  * @selector [data-slot="media-group"], [data-slot="media-item"], [data-slot="media-label"]
  * @selector [data-slot="media-group-reason"] - why the recordings switches wait (while the main setting is off).
  * @selector [data-slot="status"] - the polite live region; [data-slot="alert"], [data-slot="retry"] after a failed save.
@@ -105,7 +116,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const {
     value, onValueChange, defaultValue, store: storeProp, policyVersion: policyVersionProp, onConsentChange,
     onError, confirm, media = DEFAULT_MEDIA, locale: localeProp, messages: overrides, learnMoreHref,
-    headingLevel = 3, disabled = false, name, ...rootProps
+    headingLevel = 3, disabled = false, name, managed, ...rootProps
   } = props
   const context = useConsentContext()
   const policy = validateConfirmPolicy(confirm)
@@ -125,7 +136,10 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const internalStore = useInternalStore(mode === 'uncontrolled', policyVersion, defaultValue, ALL_IDS, onErrorRef)
   const fromStore = useStoreController(mode === 'store' ? external : internalStore, mode === 'uncontrolled', onConsentChangeRef, onErrorRef)
   const fromParent = useControlledController(value, onValueChangeRef, policyVersion, messages, onConsentChangeRef, onErrorRef)
-  const controller = controlled ? fromParent : fromStore
+  const { read: controllerRead, change, retry } = controlled ? fromParent : fromStore
+  const locks = useManagedLocks(managed, controllerRead)
+  const controller = { read: locks.read, change, retry }
+  const mainLock = locks.lockOf(MAIN_SETTING)
   const loading = controlled && value === null
   const mainSwitchRef = useRef<HTMLButtonElement>(null)
 
@@ -178,6 +192,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
           messages={messages}
           onClick={() => main.pending && noteBusyPress()}
           onCheckedChange={(next) => request(MAIN_SETTING, next)}
+          unavailableReason={mainLock ? managedReasonText(messages, mainLock.reason) : undefined}
         />
       </div>
       {main.needsReconsent ? (
@@ -194,7 +209,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
         onError={(error) => onErrorRef.current?.(error)}
         summaryId={`${id}-summary`}
       />
-      <MediaGroup idBase={id} onBusyPress={noteBusyPress} media={media} mainOn={main.value} disabled={disabled} loading={loading} messages={messages} read={controller.read} onRequest={request} />
+      <MediaGroup lockOf={locks.lockOf} idBase={id} onBusyPress={noteBusyPress} media={media} mainOn={main.value} disabled={disabled} loading={loading} messages={messages} read={controller.read} onRequest={request} />
       <SettingStatus
         messages={messages}
         shown={shown}
