@@ -1,5 +1,6 @@
 import { createConsentStore, memoryStorage } from '@model-consent/core'
 import { ModelImprovementPrompt } from '@model-consent/react'
+import { fr } from '@model-consent/react/locales/fr'
 import { act } from '@testing-library/react'
 import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
@@ -29,7 +30,7 @@ describe('ModelImprovementPrompt on the server', () => {
   })
 
   it('renders the question when controlled', () => {
-    const html = renderToString(<ModelImprovementPrompt onChoice={() => {}} locale="fr" />)
+    const html = renderToString(<ModelImprovementPrompt onChoice={() => {}} locale={fr} />)
     expect(html).toContain('Améliorer le modèle pour tous ?')
     expect(html).toContain('Laisser désactivé')
   })
