@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import { pack } from './lib/pack.mjs'
+import { step } from './lib/step.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const PORT = Number(process.env.NEXT_CONSUMER_PORT ?? 5220)
@@ -23,20 +24,6 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'productio
 const KIT = /ConsentError|model-consent|ModelImprovementSetting|Saved choices/i
 const started = performance.now()
 let app = ''
-
-async function step(title, fn) {
-  const t = performance.now()
-  process.stdout.write(`- ${title} ... `)
-  try {
-    const note = await fn()
-    console.log(`ok (${((performance.now() - t) / 1000).toFixed(1)} s)${note ? `: ${note}` : ''}`)
-  } catch (error) {
-    console.log('FAILED')
-    const output = [error.stdout, error.stderr].filter(Boolean).map(String).join('\n').trim()
-    console.error(output || error.message)
-    throw error
-  }
-}
 
 const write = (path, text) => {
   mkdirSync(dirname(join(app, path)), { recursive: true })

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { serve } from '../bench/lib/server.mjs'
 import { pack } from './lib/pack.mjs'
+import { step } from './lib/step.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const started = performance.now()
@@ -26,20 +27,6 @@ const REACT_VERSIONS = [
 let app = ''
 
 const chromiumFlags = JSON.parse(readFileSync(join(root, 'scripts/lib/chromium.json'), 'utf8'))
-
-async function step(title, fn) {
-  const t = performance.now()
-  process.stdout.write(`- ${title} ... `)
-  try {
-    const note = await fn()
-    console.log(`ok (${((performance.now() - t) / 1000).toFixed(1)} s)${note ? `: ${note}` : ''}`)
-  } catch (error) {
-    console.log('FAILED')
-    const output = [error.stdout, error.stderr].filter(Boolean).map(String).join('\n').trim()
-    console.error(output || error.message)
-    throw error
-  }
-}
 
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: app, stdio: 'pipe', encoding: 'utf8' })
 const write = (path, text) => {
