@@ -58,18 +58,53 @@ const later = (a: string, b: string | undefined): string => (b !== undefined && 
  */
 export function cascade(decisions: Decisions, graph: SettingGraph, policyVersion: string): Map<SettingId, ConsentDecision> {
   const result = new Map(decisions)
-  // Parents come before children in `graph.ids`, so a requirement is final when its dependents are looked at.
-  for (const id of graph.ids) {
-    const decision = result.get(id)
-    if (!decision?.value) continue
-    if (decision.policyVersion !== policyVersion) {
-      result.set(id, Object.freeze({ value: false, decidedAt: decision.decidedAt, policyVersion, source: 'policy' }))
-      continue
-    }
-    const off = graph.requirementsOf(id).filter((r) => !result.get(r)?.value)
-    if (off.length === 0) continue
-    const stamp = off.reduce((at, r) => later(at, result.get(r)?.decidedAt), decision.decidedAt)
-    result.set(id, Object.freeze({ value: false, decidedAt: stamp, policyVersion, source: 'cascade' }))
+  // Only a decision that reads on can be derived off: look at those alone, parents before children,
+  // so a requirement is final when its dependents are looked at (a requirement turned off here was on).
+  for (const id of inGraphOrder(graph, onIds(decisions))) {
+    const derived = derive(result.get(id), graph.requirementsOf(id), (r) => result.get(r), policyVersion)
+    if (derived) result.set(id, derived)
   }
   return result
+}
+
+function onIds(decisions: Decisions): SettingId[] {
+  const on: SettingId[] = []
+  decisions.forEach((decision, id) => void (decision.value && on.push(id)))
+  return on
+}
+
+/** Known ids among `ids`, parents before children (the order of `graph.ids`), each once. */
+export function inGraphOrder(graph: SettingGraph, ids: Iterable<SettingId>): SettingId[] {
+  const places: number[] = []
+  for (const id of ids) {
+    const place = graph.position(id)
+    if (place !== undefined) places.push(place)
+  }
+  // A sort of the few ids, or a walk of every id when they are many.
+  if (places.length * 8 < graph.ids.length) {
+    places.sort((a, b) => a - b)
+    return places.filter((place, index) => index === 0 || places[index - 1] !== place).map((place) => graph.ids[place]!)
+  }
+  const wanted = new Set(places)
+  return graph.ids.filter((_, place) => wanted.has(place))
+}
+
+/**
+ * The derived decision for one setting (see `cascade`), or `undefined` when its own decision
+ * stands. `shown` gives what each requirement reads, already derived.
+ */
+export function derive(
+  decision: ConsentDecision | undefined,
+  requirements: readonly SettingId[],
+  shown: (id: SettingId) => ConsentDecision | undefined,
+  policyVersion: string,
+): ConsentDecision | undefined {
+  if (!decision?.value) return undefined
+  if (decision.policyVersion !== policyVersion) {
+    return Object.freeze({ value: false, decidedAt: decision.decidedAt, policyVersion, source: 'policy' })
+  }
+  const off = requirements.filter((r) => !shown(r)?.value)
+  if (off.length === 0) return undefined
+  const stamp = off.reduce((at, r) => later(at, shown(r)?.decidedAt), decision.decidedAt)
+  return Object.freeze({ value: false, decidedAt: stamp, policyVersion, source: 'cascade' })
 }

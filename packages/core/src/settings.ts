@@ -20,6 +20,8 @@ export interface SettingGraph {
   readonly dependentsOf: (id: SettingId) => readonly SettingId[]
   /** Settings `id` requires, directly or not. */
   readonly requirementsOf: (id: SettingId) => readonly SettingId[]
+  /** The place of `id` in `ids` (parents before children), or `undefined` for an unknown id. */
+  readonly position: (id: SettingId) => number | undefined
 }
 
 /** Validates definitions and resolves their graph. Bad input is a `TypeError` that names it. */
@@ -83,12 +85,14 @@ export function createSettingGraph(input: unknown): SettingGraph {
     for (const r of all) dependents.get(r)!.push(id)
   }
   const definitions = Object.freeze(ids.map((id) => byId.get(id)!))
+  const positions = new Map<SettingId, number>(ids.map((id, index) => [id, index]))
   return {
     definitions,
     ids: Object.freeze(ids),
     has: (id: unknown): id is SettingId => typeof id === 'string' && byId.has(id),
     dependentsOf: (id) => dependents.get(id) ?? [],
     requirementsOf: (id) => requirements.get(id) ?? [],
+    position: (id) => positions.get(id),
   }
 }
 

@@ -1,7 +1,7 @@
 import { ConsentError } from './errors'
 import { createEmitter } from './events'
 import { createStamper } from './clock'
-import { cascade, mergeDecision, mergeRecords, sameDecision } from './merge'
+import { cascade, derive, inGraphOrder, mergeDecision, mergeRecords, sameDecision } from './merge'
 import { parseStored, toStored } from './records'
 import type { SettingGraph } from './settings'
 import { createSnapshotKeeper, defaultSnapshot, type ManagedMap } from './snapshot'
@@ -56,10 +56,17 @@ export interface StoreState {
   setError(id: SettingId, error: ConsentErrorLike | null): void
   markPending(id: SettingId, delta: 1 | -1): void
   apply(changes: readonly Change[], sourceOf: (change: Change) => ChangeSource, at: string): void
-  /** Sets `known` (all of it), derives what it means, and applies the difference with events. */
-  adopt(known: Map<SettingId, ConsentDecision>, sourceOf: (change: Change) => ChangeSource): void
-  /** What to write: `stored` merged with every known decision and the cascades the person sees, then `changes`. */
-  record(stored: ReadonlyMap<SettingId, ConsentDecision>, changes: readonly Change[]): StoredConsent
+  /**
+   * Sets `known` (all of it), derives what it means, and applies the difference with events.
+   * With `touched` (every id where `known` differs from the current one), only those and their
+   * dependents are derived again: the rest of what the person sees cannot have changed.
+   */
+  adopt(known: Map<SettingId, ConsentDecision>, sourceOf: (change: Change) => ChangeSource, touched?: Iterable<SettingId>): void
+  /**
+   * What to write: `stored` merged with every known decision and the cascades the person sees, then `changes`.
+   * `decisions` holds the same decisions as `data`, as a map.
+   */
+  record(stored: ReadonlyMap<SettingId, ConsentDecision>, changes: readonly Change[]): { data: StoredConsent; decisions: Map<SettingId, ConsentDecision> }
   save(data: StoredConsent): void | Promise<void>
   normalise(incoming: ReadonlyMap<SettingId, ConsentDecision>): Map<SettingId, ConsentDecision>
 }
@@ -195,18 +202,38 @@ export function createStoreState(
       }
     },
 
-    adopt(next: Map<SettingId, ConsentDecision>, sourceOf: (change: Change) => ChangeSource): void {
-      const shown = cascade(next, graph, policyVersion)
-      const changes: Change[] = graph.ids
-        .filter((id) => !sameDecision(shown.get(id), state.decisions.get(id)))
-        .map((id) => ({ id, decision: shown.get(id) ?? null }))
+    adopt(next: Map<SettingId, ConsentDecision>, sourceOf: (change: Change) => ChangeSource, touched?: Iterable<SettingId>): void {
+      const changes: Change[] = []
+      if (touched === undefined) {
+        const shown = cascade(next, graph, policyVersion)
+        // A setting with no decision on either side is unchanged: look only at those with one.
+        for (const id of inGraphOrder(graph, [...shown.keys(), ...state.decisions.keys()])) {
+          if (!sameDecision(shown.get(id), state.decisions.get(id))) changes.push({ id, decision: shown.get(id) ?? null })
+        }
+      } else {
+        // `state.decisions` is what `state.known` means; a setting outside `touched` and its
+        // requirements reads as before. Derived again in graph order, so requirements come first.
+        const expanded = new Set<SettingId>()
+        for (const id of touched) {
+          expanded.add(id)
+          for (const dependent of graph.dependentsOf(id)) expanded.add(dependent)
+        }
+        const fresh = new Map<SettingId, ConsentDecision | undefined>()
+        const shownOf = (id: SettingId) => (fresh.has(id) ? fresh.get(id) : state.decisions.get(id))
+        for (const id of inGraphOrder(graph, expanded)) {
+          const own = next.get(id)
+          const shown = derive(own, graph.requirementsOf(id), shownOf, policyVersion) ?? own
+          fresh.set(id, shown)
+          if (!sameDecision(shown, state.decisions.get(id))) changes.push({ id, decision: shown ?? null })
+        }
+      }
       state.known = next
       if (changes.length === 0) return
       // A forgotten decision (storage was cleared) has no time of its own: the event is dated now.
       state.apply(changes, sourceOf, changes.some((change) => !change.decision) ? state.timestamp() : '')
     },
 
-    record(stored: ReadonlyMap<SettingId, ConsentDecision>, changes: readonly Change[]): StoredConsent {
+    record(stored: ReadonlyMap<SettingId, ConsentDecision>, changes: readonly Change[]): { data: StoredConsent; decisions: Map<SettingId, ConsentDecision> } {
       const base = mergeRecords(stored, state.known)
       // A dependent the person sees off because its requirement is off stays off when that requirement comes back.
       state.decisions.forEach((decision, id) => {
@@ -219,7 +246,7 @@ export function createStoreState(
       cascade(base, graph, policyVersion).forEach((decision, id) => {
         if (decision.source === 'cascade' && decision !== base.get(id)) base.set(id, mergeDecision(base.get(id), decision)!)
       })
-      return toStored(base)
+      return { data: toStored(base), decisions: base }
     },
 
     /** Hands `data` to storage; throws what storage threw. In-memory mode skips storage. */

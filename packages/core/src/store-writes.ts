@@ -1,9 +1,9 @@
 import { ConsentError, describe } from './errors'
-import { mergeRecords } from './merge'
+import { mergeDecision } from './merge'
 import { needsReconsent } from './snapshot'
 import type { StorageRead } from './store-load'
 import type { Change, StoreState } from './store-state'
-import type { SetSource, SettingId, StoredConsent } from './types'
+import type { ConsentDecision, SetSource, SettingId } from './types'
 import { differs, isConflict, isThenable, sourcesOf } from './write-job'
 import type { Plan, WriteIo, WriteJob } from './write-job'
 
@@ -79,10 +79,10 @@ export function createWriter(state: StoreState, io: WriteIo) {
       return Promise.reject(plan)
     }
     const changes = plan?.changes ?? []
-    const data = state.record(read?.decisions ?? new Map(), changes)
+    const { data, decisions } = state.record(read?.decisions ?? new Map(), changes)
     if (!read || (changes.length === 0 && !differs(data, read))) {
       // Memory only, or nothing to write: commit (or finish) here.
-      commit(job, data, plan)
+      commit(job, decisions, plan)
       return undefined
     }
     let saving: void | Promise<void>
@@ -92,7 +92,7 @@ export function createWriter(state: StoreState, io: WriteIo) {
       return retryOrFail(job, cause, retried)
     }
     if (!isThenable(saving)) {
-      commit(job, data, plan)
+      commit(job, decisions, plan)
       return undefined
     }
     for (const id of job.marks()) mark(job, id)
@@ -101,7 +101,7 @@ export function createWriter(state: StoreState, io: WriteIo) {
     const hints = io.hints()
     return Promise.resolve(saving).then(
       () => {
-        commit(job, data, plan)
+        commit(job, decisions, plan)
         if (io.hints() !== hints) io.reread()
       },
       (cause: unknown) => retryOrFail(job, cause, retried),
@@ -114,12 +114,21 @@ export function createWriter(state: StoreState, io: WriteIo) {
     return Promise.reject(fail(job, cause))
   }
 
-  function commit(job: WriteJob, data: StoredConsent, plan: Plan | null): void {
+  function commit(job: WriteJob, saved: ReadonlyMap<SettingId, ConsentDecision>, plan: Plan | null): void {
     unmark(job)
     if (plan) for (const { id } of plan.changes) setError(id, null)
     if (!state.memoryOnly && plan) io.committed()
-    const saved = new Map(Object.entries(data.decisions))
-    state.adopt(mergeRecords(state.known, saved), plan?.sourceOf ?? (() => 'sync'))
+    // Merges what was saved into what is known, noting which settings it changed.
+    const known = new Map(state.known)
+    const touched: SettingId[] = []
+    saved.forEach((decision, id) => {
+      const before = known.get(id)
+      const winner = mergeDecision(before, decision)!
+      if (winner === before) return
+      known.set(id, winner)
+      touched.push(id)
+    })
+    state.adopt(known, plan?.sourceOf ?? (() => 'sync'), touched)
     publish()
   }
 
