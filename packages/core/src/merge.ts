@@ -4,7 +4,20 @@ import type { ConsentDecision, SettingId } from './types'
 /** Decisions by setting id. */
 export type Decisions = ReadonlyMap<SettingId, ConsentDecision>
 
-const timeOf = (decision: ConsentDecision): number => Date.parse(decision.decidedAt)
+/** Times of recent `decidedAt` texts: a set compares the same few times again and again. */
+const times = new Map<string, number>()
+
+/** The time of a decision (`Date.parse` of its `decidedAt`, remembered). */
+export function timeOf(decision: ConsentDecision): number {
+  const text = decision.decidedAt
+  let time = times.get(text)
+  if (time === undefined) {
+    time = Date.parse(text)
+    if (times.size >= 512) times.clear()
+    times.set(text, time)
+  }
+  return time
+}
 
 /** A total order of the fields that are not time or value, so equal-time, equal-value ties are settled the same way everywhere. */
 const tieKey = (d: ConsentDecision): string => `${d.decidedAt}\u0000${d.policyVersion}\u0000${d.source}`

@@ -17,6 +17,17 @@ const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9
 
 /** A real calendar date and time: `Date.parse` alone rolls 2025-02-30 over to March and accepts hour 24. */
 export function isIsoDate(text: string): boolean {
+  if (validDates.has(text)) return true
+  if (!checkIsoDate(text)) return false
+  if (validDates.size >= 512) validDates.clear()
+  validDates.add(text)
+  return true
+}
+
+/** Texts recently found to be real dates: each read before a save checks the same few again. */
+const validDates = new Set<string>()
+
+function checkIsoDate(text: string): boolean {
   const match = ISO_8601.exec(text)
   if (!match) return false
   const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = match

@@ -1,7 +1,7 @@
 import { ConsentError } from './errors'
 import { createEmitter } from './events'
 import { createStamper } from './clock'
-import { cascade, derive, inGraphOrder, mergeDecision, mergeRecords, sameDecision } from './merge'
+import { cascade, derive, timeOf, inGraphOrder, mergeDecision, mergeRecords, sameDecision } from './merge'
 import { parseStored, toStored } from './records'
 import type { SettingGraph } from './settings'
 import { createSnapshotKeeper, defaultSnapshot, type ManagedMap } from './snapshot'
@@ -130,7 +130,7 @@ export function createStoreState(
 
     timestamp(): string {
       let latest = -Infinity
-      const look = (decision: ConsentDecision) => void (latest = Math.max(latest, Date.parse(decision.decidedAt)))
+      const look = (decision: ConsentDecision) => void (latest = Math.max(latest, timeOf(decision)))
       state.known.forEach(look)
       state.decisions.forEach(look)
       return stamp(latest)
