@@ -48,6 +48,13 @@ export interface StoreState {
   emitting: number
   /** Every setting needs recomputing at the next publish (after loading). */
   touchedAll: boolean
+  /**
+   * Every cascade decision the person sees is also in `known` (it was saved with the last write),
+   * so a write in memory need not merge them again. Only kept up to date while `memoryOnly`.
+   */
+  settled: boolean
+  /** The latest time in `known` and `decisions`, or `undefined` when it must be looked for again. */
+  latest: number | undefined
   /** A time for a new decision: now, and later than every decision known. */
   timestamp(): string
   valueOf(id: SettingId): boolean
@@ -127,12 +134,18 @@ export function createStoreState(
     destroyed: false,
     emitting: 0,
     touchedAll: false,
+    settled: false,
+    latest: undefined,
 
     timestamp(): string {
-      let latest = -Infinity
-      const look = (decision: ConsentDecision) => void (latest = Math.max(latest, timeOf(decision)))
-      state.known.forEach(look)
-      state.decisions.forEach(look)
+      let latest = state.latest
+      if (latest === undefined) {
+        let found = -Infinity
+        const look = (decision: ConsentDecision) => void (found = Math.max(found, timeOf(decision)))
+        state.known.forEach(look)
+        state.decisions.forEach(look)
+        latest = state.latest = found
+      }
       return stamp(latest)
     },
     // A managed setting reads off everywhere: requirements, cascades and events see it off.
@@ -204,7 +217,9 @@ export function createStoreState(
 
     adopt(next: Map<SettingId, ConsentDecision>, sourceOf: (change: Change) => ChangeSource, touched?: Iterable<SettingId>): void {
       const changes: Change[] = []
+      state.latest = undefined
       if (touched === undefined) {
+        state.settled = false
         const shown = cascade(next, graph, policyVersion)
         // A setting with no decision on either side is unchanged: look only at those with one.
         for (const id of inGraphOrder(graph, [...shown.keys(), ...state.decisions.keys()])) {

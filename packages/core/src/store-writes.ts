@@ -1,5 +1,5 @@
 import { ConsentError, describe } from './errors'
-import { mergeDecision } from './merge'
+import { derive, inGraphOrder, mergeDecision, timeOf } from './merge'
 import { needsReconsent } from './snapshot'
 import type { StorageRead } from './store-load'
 import type { Change, StoreState } from './store-state'
@@ -79,6 +79,10 @@ export function createWriter(state: StoreState, io: WriteIo) {
       return Promise.reject(plan)
     }
     const changes = plan?.changes ?? []
+    if (!read && state.memoryOnly && state.settled) {
+      commitInMemory(job, plan)
+      return undefined
+    }
     const { data, decisions } = state.record(read?.decisions ?? new Map(), changes)
     if (!read || (changes.length === 0 && !differs(data, read))) {
       // Memory only, or nothing to write: commit (or finish) here.
@@ -129,6 +133,49 @@ export function createWriter(state: StoreState, io: WriteIo) {
       touched.push(id)
     })
     state.adopt(known, plan?.sourceOf ?? (() => 'sync'), touched)
+    // What was saved holds every cascade the person saw: a write in memory can rely on that.
+    if (state.memoryOnly) state.settled = true
+    publish()
+  }
+
+  /**
+   * `commit` without storage, for a store whose cascades are all known (`state.settled`): only the
+   * plan's settings and their dependents can change, so only they are merged and derived again.
+   * The result is what `record` and `commit` would give: the plan's decisions merged by the rule,
+   * then the cascades they cause.
+   */
+  function commitInMemory(job: WriteJob, plan: Plan | null): void {
+    unmark(job)
+    if (!plan) return publish()
+    for (const { id } of plan.changes) setError(id, null)
+    const known = state.known
+    let latest = state.latest
+    const touched = new Set<SettingId>()
+    const keep = (id: SettingId, decision: ConsentDecision): void => {
+      const before = known.get(id)
+      const winner = mergeDecision(before, decision)!
+      if (winner === before) return
+      known.set(id, winner)
+      touched.add(id)
+      if (latest !== undefined) latest = Math.max(latest, timeOf(winner))
+    }
+    for (const { id, decision } of plan.changes) if (decision) keep(id, decision)
+    // The cascades the new decisions cause are kept too, as `record` keeps them.
+    const fresh = new Map<SettingId, ConsentDecision | undefined>()
+    const shownOf = (id: SettingId) => (fresh.has(id) ? fresh.get(id) : state.decisions.get(id))
+    const around = new Set<SettingId>()
+    for (const id of touched) {
+      around.add(id)
+      for (const dependent of graph.dependentsOf(id)) around.add(dependent)
+    }
+    for (const id of inGraphOrder(graph, around)) {
+      const own = known.get(id)
+      const derived = derive(own, graph.requirementsOf(id), shownOf, state.policyVersion)
+      fresh.set(id, derived ?? own)
+      if (derived?.source === 'cascade' && derived !== own) keep(id, derived)
+    }
+    state.adopt(known, plan.sourceOf, touched)
+    state.latest = latest
     publish()
   }
 
