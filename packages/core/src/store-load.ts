@@ -1,5 +1,5 @@
 import { ConsentError, isStorageAbsentOnServer } from './errors'
-import { mergeRecords, sameDecision } from './merge'
+import { mergeDecision, mergeRecords, sameDecision } from './merge'
 import { parseStored, toStored } from './records'
 import type { Change, StoreState } from './store-state'
 import type { ConsentDecision, SettingId } from './types'
@@ -120,7 +120,16 @@ export function loadAndSync(state: StoreState, repair: () => void) {
       if (hinted && readNumber === readsStarted && commitsBefore === commitsSeen) state.adopt(new Map(), () => 'sync')
       return false
     }
-    state.adopt(mergeRecords(state.known, read.decisions), () => 'sync')
+    // Only the settings whose decision the read changed (and their dependents) are derived again.
+    const known = new Map(state.known)
+    const touched: SettingId[] = []
+    read.decisions.forEach((decision, id) => {
+      const before = known.get(id)
+      const winner = mergeDecision(before, decision)!
+      known.set(id, winner)
+      if (!sameDecision(winner, before)) touched.push(id)
+    })
+    state.adopt(known, () => 'sync', touched)
     // Damaged data is left alone until the person saves a choice, as on load.
     let lacking = false
     if (!read.damaged) state.known.forEach((decision, id) => {
