@@ -152,7 +152,7 @@ export interface ParseStoredConsentOptions {
 /**
  * Strictly validates data in the stored format (an object or its JSON text), as a server does
  * before it accepts a save. Uses the same per-setting rules as the store's own loading, and is
- * stricter where a server should be: any problem at all, including an unknown setting id or an
+ * stricter where a server should be, so every problem, including an unknown setting id or an
  * unknown key, throws a `ConsentError` with code `storage-invalid` naming what is wrong.
  * Never touches a prototype (`__proto__` keys are refused, not followed).
  *
