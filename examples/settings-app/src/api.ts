@@ -1,19 +1,13 @@
+import type { HistoryEntry } from '../server/consent-repo'
+
 /** The signed-in person and the policy version the server asks the page to show. */
 export interface Session {
   readonly user: string
   readonly policyVersion: string
 }
 
-/** One accepted decision from `GET /api/consent/history`. */
-export interface HistoryEntry {
-  readonly setting: string
-  readonly value: boolean
-  readonly decidedAt: string
-  readonly policyVersion: string
-  readonly source: string
-  readonly receivedAt: string
-  readonly userAgent: string | null
-}
+/** One accepted decision from `GET /api/consent/history` (the server's own type). */
+export type { HistoryEntry }
 
 async function json<T>(response: Response): Promise<T> {
   if (!response.ok) {
