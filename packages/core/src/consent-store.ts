@@ -1,12 +1,26 @@
-import { ConsentError, describe } from './errors'
+import { createStamper } from './clock'
+import { ConsentError, describe, isStorageAbsentOnServer, typeError } from './errors'
 import { readManaged } from './managed'
+import { cascade, decide, derive, inGraphOrder, mergeDecision, mergeRecords, sameDecision, timeOf } from './merge'
+import { MAX_TEXT_LENGTH, parseStored, toStored } from './records'
 import { createSettingGraph, modelImprovementSettings } from './settings'
-import { memoryStorage } from './storage/memory-storage'
-import { loadAndSync } from './store-load'
-import { createStoreState } from './store-state'
-import { createWriter } from './store-writes'
-import { unknownSetting, validateOptions, validateSetArguments } from './validate-options'
-import type { ConsentErrorLike, ConsentStore, ConsentStoreOptions, SetOptions, SettingId } from './types'
+import { validateOptions, validateSetArguments } from './validate-options'
+import type {
+  ChangeSource,
+  ConsentChangeEvent,
+  ConsentDecision,
+  ConsentErrorLike,
+  ConsentSnapshot,
+  ConsentStore,
+  ConsentStoreOptions,
+  SetOptions,
+  SettingId,
+  SettingState,
+} from './types'
+
+/** How the source of each change a write or read brings is named in its event. */
+type SourceOf = (id: SettingId, decision: ConsentDecision | null) => ChangeSource
+const fromSync: SourceOf = () => 'sync'
 
 /**
  * Creates a consent store: the saved decisions for a set of boolean settings, which all start off.
@@ -18,97 +32,634 @@ import type { ConsentErrorLike, ConsentStore, ConsentStoreOptions, SetOptions, S
  * await store.set('improve-model', true)
  */
 export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
-  validateOptions(options)
+  if (process.env.NODE_ENV !== 'production') validateOptions(options)
+  const { policyVersion, storage: given, eventTarget, initialData } = options
+  // Production keeps the checks that protect saved decisions: a policy version stored data
+  // cannot hold would lose them on the next load, and storage without load or save keeps nothing.
+  if (typeof policyVersion !== 'string' || !policyVersion.trim() || policyVersion.length > MAX_TEXT_LENGTH) typeError(`policyVersion ${describe(policyVersion)}`)
+  if (given && (typeof given.load !== 'function' || typeof given.save !== 'function')) typeError('storage')
   const graph = createSettingGraph(options.settings ?? modelImprovementSettings)
-  const managed = readManaged(options.managed, 'createConsentStore', graph.ids)
+  const { ids, requirements, dependents, places } = graph
+  const managed =
+    process.env.NODE_ENV !== 'production'
+      ? readManaged(options.managed, 'createConsentStore', ids)
+      : new Map(Object.entries(options.managed ?? {}).map(([id, lock]) => [id, Object.freeze({ value: false as const, reason: lock.reason })]))
+  const onError = options.onError ?? console.error
   const report = (error: ConsentErrorLike): void => {
     try {
-      ;(options.onError ?? console.error)(error)
+      onError(error)
     } catch {
       // An onError that throws must not break the store.
     }
   }
-  const state = createStoreState(
-    graph,
-    options.policyVersion,
-    options.storage ?? memoryStorage(),
-    options.now ?? (() => new Date()),
-    report,
-    options.eventTarget,
-    'initialData' in options && options.initialData !== undefined ? { data: options.initialData } : undefined,
-    managed,
-  )
-  // Nothing outside this store can read its default in-memory storage: keep changes in the
-  // store's own state and skip building a stored record nobody would load.
-  if (options.storage === undefined) state.memoryOnly = true
-  // The writer reads storage through the loader (one parser, one record of reads); the loader asks the writer for repairs.
-  let loader: ReturnType<typeof loadAndSync> | undefined
-  const writer = createWriter(state, {
-    read: () => loader!.readForSave(),
-    committed: () => loader!.committed(),
-    hints: () => loader!.hints(),
-    reread: () => loader!.reread(),
-  })
-  loader = loadAndSync(state, writer.repair)
-  writer.after(loader.ready)
+  const stamp = createStamper(options.now ?? (() => new Date()), report)
 
-  const unknown = (setting: unknown) => unknownSetting(graph, setting)
+  /** Every decision known, as stored: merged by the rule from storage, initialData and this store's saves. */
+  let known = new Map<SettingId, ConsentDecision>()
+  /** What `known` means for the person (its `cascade`): what the snapshot shows. */
+  let shown = new Map<SettingId, ConsentDecision>()
+  const pending = new Map<SettingId, number>()
+  const errors = new Map<SettingId, ConsentErrorLike>()
+  const states = new Map<SettingId, SettingState>()
+  /** Settings whose decision, pending count or error changed since the last publish. */
+  const dirty = new Set<SettingId>(ids)
+  const listeners = new Set<() => void>()
+  const settingListeners = new Map<SettingId, Set<() => void>>()
+  const handlers = new Set<(event: ConsentChangeEvent) => void>()
+  let status: ConsentSnapshot['status'] = 'loading'
+  let publishedStatus: ConsentSnapshot['status'] = status
+  let whole: ConsentSnapshot | undefined
+  let destroyed = false
+  /** Event handlers are running (writes wait rather than nest). */
+  let emitting = 0
+  /** The latest time in `known` and `shown`, or `undefined` when it must be looked for again. */
+  let latest: number | undefined
+
+  const storage = given ?? { load: () => null, save() {} }
+  /** Choices are kept in memory only: no storage was given, or it could not be read. Nothing is saved. */
+  let memoryOnly = !given
+  /** Storage has been read (or found unusable). Writes wait for it, even when `initialData` made the status `ready` earlier. */
+  let loaded = false
+  /** Every cascade the person sees is also in `known` (saved with the last write): a write in memory need not merge them again. */
+  let settled = false
+  let queue: Promise<unknown>
+  let active = 0
+  let repairQueued = false
+  /** Reads started; saves this store committed; change notifications received. */
+  let readsStarted = 0
+  let commitsSeen = 0
+  let hints = 0
+
+  // A managed setting reads off everywhere: requirements, cascades and events see it off.
+  const valueOf = (id: SettingId): boolean => !managed.has(id) && !!shown.get(id)?.value
+
+  /** Recomputes the dirty settings and their dependents; notifies subscribers if anything changed. */
+  function publish(): void {
+    const changed: SettingId[] = []
+    for (const id of dirty) {
+      for (const dependent of dependents.get(id)!) dirty.add(dependent)
+      const decision = shown.get(id) ?? null
+      const lock = managed.get(id) ?? null
+      const value = valueOf(id)
+      const next: SettingState = {
+        value,
+        effective: value && requirements.get(id)!.every(valueOf),
+        pending: pending.has(id),
+        error: errors.get(id) ?? null,
+        decision,
+        // A managed setting reads its managed value (off); what the person saved stays in `decision`.
+        needsReconsent: !lock && decision?.source === 'policy',
+        managed: lock,
+      }
+      const old = states.get(id) as Record<string, unknown> | undefined
+      for (const key in next) {
+        if (next[key as keyof SettingState] !== old?.[key]) {
+          states.set(id, Object.freeze(next))
+          changed.push(id)
+          break
+        }
+      }
+    }
+    dirty.clear()
+    if (!changed.length && publishedStatus === status) return
+    publishedStatus = status
+    whole = undefined
+    // Copies, so a listener that unsubscribes or subscribes does not change who is called now.
+    if (listeners.size) [...listeners].forEach((listener) => call(listener))
+    for (const id of changed) {
+      const forSetting = settingListeners.get(id)
+      if (forSetting?.size) [...forSetting].forEach((listener) => call(listener, id))
+    }
+  }
+
+  /** A throwing subscriber is reported, never thrown: it must not undo a saved change or swallow its event. */
+  function call(listener: () => void, setting?: SettingId): void {
+    try {
+      listener()
+    } catch (cause) {
+      report(new ConsentError('listener-failed', process.env.NODE_ENV !== 'production' ? 'A consent store subscriber threw an error.' : 'subscriber', { setting, cause }))
+    }
+  }
+
+  /** A time for a new decision: now, and later than every decision known. */
+  function timestamp(): string {
+    if (latest === undefined) {
+      let found = -Infinity
+      const look = (decision: ConsentDecision) => void (found = Math.max(found, timeOf(decision)))
+      known.forEach(look)
+      shown.forEach(look)
+      latest = found
+    }
+    return stamp(latest)
+  }
+
+  /** Shows `changes`, publishes once, then emits one event per real value change (dated `at` when a decision was forgotten). */
+  function apply(changes: Map<SettingId, ConsentDecision | null>, sourceOf: SourceOf, at: string): void {
+    const previous: boolean[] = []
+    changes.forEach((decision, id) => {
+      previous.push(valueOf(id))
+      if (decision) shown.set(id, decision)
+      else shown.delete(id)
+      dirty.add(id)
+    })
+    publish()
+    // With no handler and no event target, nobody hears an event: none is built.
+    if (destroyed || !(handlers.size || eventTarget)) return
+    let index = 0
+    emitting++
+    try {
+      changes.forEach((decision, id) => {
+        const previousValue = previous[index++]!
+        const value = valueOf(id)
+        if (value === previousValue) return
+        const event: ConsentChangeEvent = Object.freeze({
+          type: 'consent-change',
+          setting: id,
+          value,
+          previousValue,
+          effective: states.get(id)!.effective,
+          source: sourceOf(id, decision),
+          policyVersion,
+          timestamp: decision ? decision.decidedAt : at,
+        })
+        for (const handler of [...handlers]) {
+          try {
+            handler(event)
+          } catch (cause) {
+            report(new ConsentError('listener-failed', process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler', { setting: id, cause }))
+          }
+        }
+        eventTarget?.dispatchEvent(new CustomEvent('consent-change', { detail: event }))
+      })
+    } finally {
+      emitting--
+    }
+  }
+
+  /**
+   * Sets `known` (all of it), derives what it means, and shows the difference with events. With
+   * `touched` (every id where `next` differs from `known`), only those and their dependents are
+   * derived again: the rest of what the person sees cannot have changed.
+   */
+  function adopt(next: Map<SettingId, ConsentDecision>, sourceOf: SourceOf, touched?: Iterable<SettingId>): void {
+    const changes = new Map<SettingId, ConsentDecision | null>()
+    const see = (id: SettingId, decision: ConsentDecision | undefined) => sameDecision(decision, shown.get(id)) || changes.set(id, decision ?? null)
+    latest = undefined
+    if (!touched) {
+      settled = false
+      const fresh = cascade(next, graph, policyVersion)
+      for (const id of ids) see(id, fresh.get(id))
+    } else {
+      const fresh = new Map<SettingId, ConsentDecision | undefined>()
+      const around = new Set<SettingId>()
+      for (const id of touched) {
+        around.add(id)
+        dependents.get(id)!.forEach((dependent) => around.add(dependent))
+      }
+      for (const id of inGraphOrder(graph, around)) {
+        const own = next.get(id)
+        const decision = derive(own, requirements.get(id)!, (r) => (fresh.has(r) ? fresh.get(r) : shown.get(r)), policyVersion) ?? own
+        fresh.set(id, decision)
+        see(id, decision)
+      }
+    }
+    known = next
+    // A forgotten decision (storage was cleared) has no time of its own: its event is dated now.
+    if (changes.size) apply(changes, sourceOf, [...changes.values()].includes(null) ? timestamp() : '')
+  }
+
+  // With initialData the store starts ready with it, on the server and in the hydrating browser
+  // alike: nothing here depends on the clock, so both render the same HTML.
+  const judge = (raw: unknown, prefix: string): StorageRead => {
+    const { decisions, problems } = parseStored(raw, graph)
+    if (problems.length) report(new ConsentError('storage-invalid', `${prefix}: ${problems.join('; ')}`))
+    return { decisions, empty: raw == null, damaged: problems.length > 0 }
+  }
+  const initial = initialData === undefined ? undefined : judge(initialData, process.env.NODE_ENV !== 'production' ? 'Some of the initial data could not be trusted, so it reads off' : 'invalid').decisions
+  if (initial) {
+    known = new Map(initial)
+    shown = cascade(known, graph, policyVersion)
+    status = 'ready'
+  }
+  publish()
+  const getSnapshot = (): ConsentSnapshot =>
+    (whole ??= Object.freeze({ status, policyVersion, settings: Object.freeze(Object.fromEntries(states)) }))
+  const serverSnapshot = getSnapshot()
+
+
+  // ---- Writes: one at a time, in call order, each as read–merge–write. With synchronous storage
+  // (or none) that all happens in one task and commits at once, with no "pending" flash.
+
+  const mark = (id: SettingId, delta: number, error?: ConsentErrorLike | null): void => {
+    const count = (pending.get(id) ?? 0) + delta
+    if (count > 0) pending.set(id, count)
+    else pending.delete(id)
+    if (error) errors.set(id, error)
+    else if (error === null) errors.delete(id)
+    dirty.add(id)
+  }
+  /** Later writes wait for `run`; its rejection counts as handled here (the caller still sees it). */
+  function track(run: Promise<void>): Promise<void> {
+    active++
+    const done = () => void active--
+    queue = run.then(done, done)
+    return run
+  }
+  /** Keeps `decision` in `into` by the merge rule; says whether it changed what `into` held. */
+  const keep = (into: Map<SettingId, ConsentDecision>, id: SettingId, decision: ConsentDecision): boolean => {
+    const before = into.get(id)
+    const winner = mergeDecision(before, decision)!
+    into.set(id, winner)
+    return winner !== before
+  }
+
+  /**
+   * One write: `plan` decides it against what the store shows once storage has been read again
+   * (a retry reuses the plan); `marks` are the settings shown pending while it waits; `failure`
+   * is how its failure reads. A repair (writing back what storage lacks) always waits its turn.
+   */
+  function write(marks: () => readonly SettingId[], plan: () => Changes | ConsentErrorLike | null, failure: (cause: unknown) => ConsentError, repairing?: boolean): Promise<void> {
+    const marked = new Set<SettingId>()
+    let planned: Changes | ConsentErrorLike | null | undefined
+    const show = (): void => {
+      for (const id of marks()) if (!marked.has(id)) marked.add(id) && mark(id, 1, null)
+      publish()
+    }
+    const unmark = (): void => {
+      marked.forEach((id) => mark(id, -1))
+      marked.clear()
+    }
+    const sourceOf: SourceOf = (id, decision) => ((planned as Changes | null)?.get(id) === decision ? decision!.source : 'sync')
+    const fail = (cause: unknown): ConsentError => {
+      const error = failure(cause)
+      const failed = marked.size ? [...marked] : error.setting ? [error.setting] : []
+      unmark()
+      failed.forEach((id) => mark(id, 0, error))
+      publish()
+      report(error)
+      return error
+    }
+    const retryOrFail = (cause: unknown, retried?: boolean): Promise<void> =>
+      isConflict(cause) && !retried && !memoryOnly ? (perform(true) ?? Promise.resolve()) : Promise.reject(fail(cause))
+
+    /** Runs the write; returns `undefined` when it finished synchronously (committed or nothing to do). */
+    function perform(retried?: boolean): Promise<void> | undefined {
+      if (memoryOnly) return writeOnto(undefined, retried)
+      let read: StorageRead | PromiseLike<StorageRead>
+      try {
+        read = readStorage(process.env.NODE_ENV !== 'production' ? ' (found before saving)' : '', false)
+      } catch (cause) {
+        return Promise.reject(fail(cause))
+      }
+      if (!isThenable(read)) return writeOnto(read, retried)
+      show()
+      return Promise.resolve(read).then((found) => writeOnto(found, retried), (cause: unknown) => Promise.reject(fail(cause)))
+    }
+
+    /** Plans the write against what the store now shows and saves it merged into `read` (what storage held). */
+    function writeOnto(read: StorageRead | undefined, retried?: boolean): Promise<void> | undefined {
+      if (planned === undefined) planned = plan()
+      if (planned instanceof Error) {
+        unmark()
+        publish()
+        return Promise.reject(planned)
+      }
+      const changes = planned ?? new Map()
+      if (!read && memoryOnly && settled) return commitInMemory(changes)
+      // What to write: storage merged with every known decision and the cascades the person sees, then ours.
+      const base = mergeRecords(read?.decisions ?? new Map(), known)
+      // A dependent the person sees off because its requirement is off stays off when that requirement comes back.
+      shown.forEach((decision, id) => decision.source === 'cascade' && decision !== known.get(id) && keep(base, id, decision))
+      // Our own changes merge by the same rule: a later decision stored meanwhile (found on a retry) still wins.
+      changes.forEach((decision, id) => keep(base, id, decision))
+      // What storage held may turn a requirement off (another device withdrew meanwhile): save the
+      // cascade too, so a dependent's older opt-in never comes back when the requirement is turned on again.
+      cascade(base, graph, policyVersion).forEach((decision, id) => decision.source === 'cascade' && decision !== base.get(id) && keep(base, id, decision))
+      if (!read || (!changes.size && base.size === read.decisions.size && [...base].every(([id, decision]) => sameDecision(decision, read.decisions.get(id))))) {
+        return commit(base) // Memory only, or nothing to write.
+      }
+      let saving: void | Promise<void>
+      try {
+        saving = memoryOnly ? undefined : storage.save(toStored(base))
+      } catch (cause) {
+        return retryOrFail(cause, retried)
+      }
+      if (!isThenable(saving)) return commit(base)
+      show()
+      // Another writer may write between our read and our save landing, and ours may replace theirs.
+      const hintsBefore = hints
+      return Promise.resolve(saving).then(() => {
+        commit(base)
+        if (hints !== hintsBefore) reread()
+      }, (cause: unknown) => retryOrFail(cause, retried))
+    }
+
+    /** Merges what was saved into what is known, and shows it. */
+    function commit(saved: ReadonlyMap<SettingId, ConsentDecision>): undefined {
+      unmark()
+      if (planned) {
+        ;(planned as Changes).forEach((_, id) => mark(id, 0, null))
+        if (!memoryOnly) commitsSeen++
+      }
+      const next = new Map(known)
+      const touched: SettingId[] = []
+      saved.forEach((decision, id) => keep(next, id, decision) && touched.push(id))
+      adopt(next, sourceOf, touched)
+      // What was saved holds every cascade the person saw: a write in memory can rely on that.
+      if (memoryOnly) settled = true
+      publish()
+      return undefined
+    }
+
+    /**
+     * `commit` without storage, for a store whose cascades are all known (`settled`): only the
+     * plan's settings and their dependents can change, so only they are merged and derived again.
+     * The result is what the full path would give: the plan's decisions merged by the rule, then
+     * the cascades they cause.
+     */
+    function commitInMemory(changes: Changes): undefined {
+      unmark()
+      let top = latest
+      const touched = new Set<SettingId>()
+      const keepKnown = (id: SettingId, decision: ConsentDecision): void => {
+        if (!keep(known, id, decision)) return
+        touched.add(id)
+        if (top !== undefined) top = Math.max(top, timeOf(decision))
+      }
+      changes.forEach((decision, id) => {
+        mark(id, 0, null)
+        keepKnown(id, decision)
+      })
+      // The cascades the new decisions cause are kept too, as the full path keeps them.
+      const fresh = new Map<SettingId, ConsentDecision | undefined>()
+      const around = new Set<SettingId>()
+      touched.forEach((id) => {
+        around.add(id)
+        dependents.get(id)!.forEach((dependent) => around.add(dependent))
+      })
+      for (const id of inGraphOrder(graph, around)) {
+        const own = known.get(id)
+        const derived = derive(own, requirements.get(id)!, (r) => (fresh.has(r) ? fresh.get(r) : shown.get(r)), policyVersion)
+        fresh.set(id, derived ?? own)
+        if (derived?.source === 'cascade') keepKnown(id, derived)
+      }
+      adopt(known, sourceOf, touched)
+      latest = top
+      publish()
+      return undefined
+    }
+
+    if (!repairing && loaded && !active && !emitting) {
+      const run = perform()
+      return run ? track(run) : Promise.resolve()
+    }
+    if (!repairing) show()
+    return track(
+      queue.then(async () => {
+        if (repairing) repairQueued = false
+        return perform()
+      }),
+    )
+  }
+
+  /** Storage lacks decisions this store knows (another writer replaced them): write them back. */
+  function repair(): void {
+    if (repairQueued || memoryOnly) return
+    repairQueued = true
+    const failure = (cause: unknown) =>
+      new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? 'Choices changed in another tab while this one was saving, and they could not be saved together.' : 'repair', { cause })
+    write(() => [], () => null, failure, true).catch(() => undefined)
+  }
+
+  // ---- Loading and syncing. Storage is read after a microtask, so handlers registered right after
+  // creation see any policy lapse; then again whenever it hints at a change. Never rejects:
+  // unreadable storage switches the store to memory, untrustworthy data reads off, and both are reported.
+  let stopStorage: (() => void) | undefined
+  let hintedWhileLoading = false
+  const stop = (): void => {
+    stopStorage?.()
+    stopStorage = undefined
+  }
+  const unreadableLater = (cause: unknown) =>
+    report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'A change made in another tab could not be read; it will show after the page reloads.' : 'read', { cause }))
+
+  /**
+   * Merges what storage holds into what this store knows. A record that is gone (storage was
+   * cleared) is forgotten, unless the read may be stale: a newer read was started, or this store
+   * saved meanwhile. Returns whether storage lacks something this store knows.
+   */
+  function absorb(read: StorageRead, readNumber: number, commitsBefore: number, hinted: boolean): boolean {
+    if (read.empty) {
+      // Only a change notification tells "cleared" apart from storage that never kept anything.
+      if (hinted && readNumber === readsStarted && commitsBefore === commitsSeen) adopt(new Map(), fromSync)
+      return false
+    }
+    // Only the settings whose decision the read changed (and their dependents) are derived again.
+    const next = new Map(known)
+    const touched: SettingId[] = []
+    read.decisions.forEach((decision, id) => {
+      const before = next.get(id)
+      keep(next, id, decision)
+      if (!sameDecision(next.get(id), before)) touched.push(id)
+    })
+    adopt(next, fromSync, touched)
+    // Damaged data is left alone until the person saves a choice, as on load.
+    return !read.damaged && [...known].some(([id, decision]) => !sameDecision(decision, read.decisions.get(id)))
+  }
+
+  /** Reads storage (in the same task when it is synchronous) and merges it in. Throws what storage threw. */
+  function readStorage(where: string, hinted: boolean): StorageRead | PromiseLike<StorageRead> {
+    const number = ++readsStarted
+    const commitsBefore = commitsSeen
+    const finish = (raw: unknown): StorageRead => {
+      const found = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off${where}` : 'invalid')
+      // A read before a save needs no write-back: that save writes everything this store knows.
+      if (absorb(found, number, commitsBefore, hinted) && hinted) repair()
+      return found
+    }
+    const raw = storage.load()
+    return isThenable(raw) ? Promise.resolve(raw).then(finish) : finish(raw)
+  }
+
+  function reread(): void {
+    if (destroyed || memoryOnly) return
+    try {
+      const found = readStorage(process.env.NODE_ENV !== 'production' ? ' (found after a change in another tab)' : '', true)
+      if (isThenable(found)) found.then(undefined, unreadableLater)
+    } catch (cause) {
+      unreadableLater(cause)
+    }
+  }
+
+  const ready: Promise<void> = (async () => {
+    await Promise.resolve()
+    // Listen before reading, so a change that lands while an asynchronous read is in flight is not missed.
+    if (!destroyed && storage.subscribe) {
+      try {
+        // A hint only: whatever it carries, storage itself is read again.
+        stopStorage = storage.subscribe(() => {
+          hints++
+          if (loaded) reread()
+          else hintedWhileLoading = true
+        })
+      } catch (cause) {
+        report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'Changes made in other tabs will not show here until the page reloads.' : 'subscribe', { cause }))
+      }
+    }
+    let raw: unknown = null
+    try {
+      raw = await storage.load()
+    } catch (cause) {
+      memoryOnly = true
+      stop()
+      // On a server there is simply no browser storage: nothing is wrong, so nothing is said.
+      if (!isStorageAbsentOnServer(cause)) {
+        const shows = initial ? 'so this page shows the choices it was given' : 'so every setting is off'
+        report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? `Saved choices could not be read in this browser, ${shows}. Choices made now are kept until the page closes.` : 'load', { cause }))
+      }
+    }
+    const read = judge(raw, process.env.NODE_ENV !== 'production' ? 'Some saved choices could not be trusted, so they read off' : 'invalid')
+    const base = initial ? mergeRecords(initial, read.decisions) : new Map(read.decisions)
+    const derived = cascade(base, graph, policyVersion)
+    // Settings whose lapse or cascade is found now: their events name that source, even with initialData.
+    const found = new Set(ids.filter((id) => !sameDecision(derived.get(id), base.get(id))))
+    // What storage lacks: lapses and cascades found now, and newer decisions from initialData.
+    const toSave = new Map(read.decisions)
+    let lacking = false
+    for (const id of ids) {
+      const decision = derived.get(id)
+      if (decision && !sameDecision(decision, read.decisions.get(id))) toSave.set(id, decision), (lacking = true)
+    }
+    // Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
+    if (lacking && !memoryOnly) {
+      try {
+        await storage.save(toStored(toSave))
+        toSave.forEach((decision, id) => base.set(id, decision))
+      } catch (cause) {
+        report(new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? 'A policy change turned some settings off, but that could not be saved.' : 'load', { cause }))
+      }
+    }
+    // Kept even when destroyed meanwhile: writes queued before destroy() still run on this base.
+    if (!initial) {
+      known = base
+      shown = new Map(read.decisions)
+    }
+    loaded = true
+    ids.forEach((id) => dirty.add(id))
+    // A store destroyed while loading keeps its last snapshot; its queued writes still run on this base.
+    if (!destroyed) status = 'ready'
+    adopt(base, (id, decision) => (!initial || found.has(id) ? (decision?.source ?? 'policy') : 'sync'))
+    publish()
+    if (hintedWhileLoading) reread()
+  })()
+  queue = ready
+
+  const unknown = (setting: unknown): TypeError =>
+    new TypeError(process.env.NODE_ENV !== 'production' ? `Unknown setting ${describe(setting)}; expected one of: ${ids.join(', ')}` : `setting ${describe(setting)}`)
   const destroyedError = (setting?: SettingId) =>
-    new ConsentError('destroyed', 'This consent store was destroyed.', { setting })
+    new ConsentError('destroyed', process.env.NODE_ENV !== 'production' ? 'This consent store was destroyed.' : 'destroyed', { setting })
 
   return {
-    getSnapshot: () => state.keeper.snapshot(),
-    getSetting(setting: SettingId) {
-      const found = state.keeper.setting(setting)
-      if (!found) throw unknown(setting)
-      return found
+    getSnapshot,
+    getSetting(setting: SettingId): SettingState {
+      return states.get(setting) ?? typeError(unknown(setting).message)
     },
-    getServerSnapshot: () => state.serverSnapshot,
+    getServerSnapshot: () => serverSnapshot,
     subscribe(listener: () => void, setting?: SettingId): () => void {
-      if (typeof listener !== 'function') {
-        throw new TypeError(
-          process.env.NODE_ENV !== 'production'
-            ? `subscribe expects a function, got ${describe(listener)}`
-            : 'listener',
-        )
-      }
+      if (process.env.NODE_ENV !== 'production' && typeof listener !== 'function') typeError(`subscribe expects a function, got ${describe(listener)}`)
       // A wrapper per registration, so the same function subscribed twice is removed once each.
       const wrapper = () => listener()
-      if (setting === undefined) {
-        state.listeners.add(wrapper)
-        return () => void state.listeners.delete(wrapper)
+      let into = listeners
+      if (setting !== undefined) {
+        if (!places.has(setting)) throw unknown(setting)
+        into = settingListeners.get(setting) ?? new Set()
+        settingListeners.set(setting, into)
       }
-      if (!graph.has(setting)) throw unknown(setting)
-      const forSetting = state.settingListeners.get(setting) ?? new Set()
-      forSetting.add(wrapper)
-      state.settingListeners.set(setting, forSetting)
-      return () => void forSetting.delete(wrapper)
+      into.add(wrapper)
+      return () => void into.delete(wrapper)
     },
-    onConsentChange: (handler) => state.emitter.on(handler),
+    onConsentChange(handler: (event: ConsentChangeEvent) => void): () => void {
+      if (process.env.NODE_ENV !== 'production' && typeof handler !== 'function') typeError(`onConsentChange expects a function, got ${typeof handler}`)
+      // A wrapper per registration, so the same function registered twice is called twice and removed once each.
+      const wrapper = (event: ConsentChangeEvent) => handler(event)
+      handlers.add(wrapper)
+      return () => void handlers.delete(wrapper)
+    },
     set(setting: SettingId, value: boolean, setOptions?: SetOptions): Promise<void> {
-      let source: 'user' | 'api'
+      const source = setOptions?.source ?? 'user'
       try {
-        source = validateSetArguments(graph, setting, value, setOptions)
+        if (process.env.NODE_ENV !== 'production') validateSetArguments(ids, places, setting, value, setOptions)
+        // Production keeps the checks on what is saved: the setting, the value and the source.
+        if (!places.has(setting)) throw unknown(setting)
+        if (typeof value !== 'boolean') typeError(`value ${describe(value)}`)
+        if (source !== 'user' && source !== 'api') typeError(`source ${describe(source)}`)
       } catch (error) {
         return Promise.reject(error)
       }
-      if (state.destroyed) return Promise.reject(destroyedError(setting))
+      if (destroyed) return Promise.reject(destroyedError(setting))
       const lock = managed.get(setting)
       if (lock) {
-        return Promise.reject(new ConsentError('managed', `${describe(setting)} is managed (${lock.reason}): it stays off.`, { setting }))
+        return Promise.reject(new ConsentError('managed', process.env.NODE_ENV !== 'production' ? `${describe(setting)} is managed (${lock.reason}): it stays off.` : describe(setting), { setting }))
       }
-      return writer.set(setting, value, source, setOptions?.record === true)
+      const record = setOptions?.record === true
+      return write(
+        () => [setting],
+        () => {
+          const current = shown.get(setting)
+          // With `record`, an unchanged value is still saved as this source's decision under this policy, once.
+          const recorded = !record || (current?.source === source && current.policyVersion === policyVersion)
+          if (value === valueOf(setting) && current?.source !== 'policy' && recorded) return null
+          const off = value ? requirements.get(setting)!.filter((r) => !valueOf(r)) : []
+          if (off.length) {
+            return new ConsentError('requirement-off', process.env.NODE_ENV !== 'production' ? `Cannot turn on ${describe(setting)} while ${off.map(describe).join(' and ')} is off.` : describe(off), { setting })
+          }
+          const at = timestamp()
+          const changes: Changes = new Map([[setting, decide(value, at, policyVersion, source)]])
+          if (!value) for (const dependent of dependents.get(setting)!) if (valueOf(dependent)) changes.set(dependent, decide(false, at, policyVersion, 'cascade'))
+          return changes
+        },
+        (cause) =>
+          new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? `We couldn't save your choice. It is still ${valueOf(setting) ? 'on' : 'off'}.` : describe(setting), { setting, cause }),
+      )
     },
-    reset: () => (state.destroyed ? Promise.reject(destroyedError()) : writer.reset()),
-    ready: loader.ready,
+    reset(): Promise<void> {
+      if (destroyed) return Promise.reject(destroyedError())
+      const on = () => ids.filter(valueOf)
+      return write(
+        on,
+        () => {
+          const at = timestamp()
+          const changes: Changes = new Map(on().map((id) => [id, decide(false, at, policyVersion, 'reset')]))
+          return changes.size ? changes : null
+        },
+        (cause) => new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? "We couldn't save turning every setting off. Your choices are unchanged." : 'reset', { cause }),
+      )
+    },
+    ready,
     definitions: graph.definitions,
     destroy(): void {
       // Writes already made still run on the loaded base and save (or reject and report): no choice is dropped.
-      state.destroyed = true
-      loader.stop()
-      state.listeners.clear()
-      state.settingListeners.clear()
-      state.emitter.clear()
+      destroyed = true
+      stop()
+      listeners.clear()
+      settingListeners.clear()
+      handlers.clear()
     },
   }
 }
+
+/** One write's new decisions, by setting. */
+type Changes = Map<SettingId, ConsentDecision>
+
+/** What one read of storage found: valid decisions, whether storage holds no record at all, and whether some of it could not be trusted. */
+interface StorageRead {
+  readonly decisions: ReadonlyMap<SettingId, ConsentDecision>
+  readonly empty: boolean
+  readonly damaged: boolean
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function'
+
+/** The documented conflict shape: storage changed since it was read (`code: 'conflict'` or `conflict: true`). */
+const isConflict = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === 'conflict' || (error as { conflict?: unknown } | null)?.conflict === true

@@ -4,7 +4,7 @@ import type { ConsentErrorCode, ConsentErrorLike, SettingId } from './types'
 export class ConsentError extends Error implements ConsentErrorLike {
   readonly code: ConsentErrorCode
   readonly setting: SettingId | undefined
-  constructor(code: ConsentErrorCode, message: string, options?: { setting?: SettingId; cause?: unknown }) {
+  constructor(code: ConsentErrorCode, message: string, options?: { setting?: SettingId | undefined; cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'ConsentError'
     this.code = code
@@ -12,14 +12,17 @@ export class ConsentError extends Error implements ConsentErrorLike {
   }
 }
 
-/** Shows a value in an error message without throwing on odd inputs. */
+/** Throws a `TypeError` with `message`: the programmer passed something the store cannot use. */
+export function typeError(message: string): never {
+  throw new TypeError(message)
+}
+
+/** Shows a value in an error message without throwing on odd inputs; long text is cut first. */
 export function describe(value: unknown): string {
-  // Long strings are cut before quoting, so a 2 MB stored value never becomes a 2 MB message.
   if (typeof value === 'string') {
     return value.length > 80 ? `${JSON.stringify(value.slice(0, 77))}... (${value.length} characters)` : JSON.stringify(value)
   }
   if (typeof value === 'bigint') return `${value}n`
-  if (typeof value === 'symbol' || typeof value === 'function') return String(value)
   if (value === null || typeof value !== 'object') return String(value)
   try {
     const text = JSON.stringify(value)
@@ -40,6 +43,5 @@ export function storageAbsentError(what: string): Error {
 }
 
 /** True on a server (no `window`) for an error from `storageAbsentError`: nothing to report. */
-export function isStorageAbsentOnServer(cause: unknown): boolean {
-  return typeof window === 'undefined' && typeof cause === 'object' && cause !== null && absentStorageErrors.has(cause)
-}
+export const isStorageAbsentOnServer = (cause: unknown): boolean =>
+  typeof window === 'undefined' && absentStorageErrors.has(cause as object)

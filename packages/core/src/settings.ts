@@ -1,4 +1,4 @@
-import { describe } from './errors'
+import { describe, typeError } from './errors'
 import type { NormalizedSettingDefinition, SettingDefinition, SettingId } from './types'
 
 /**
@@ -11,111 +11,78 @@ export const modelImprovementSettings: readonly SettingDefinition[] = Object.fre
   Object.freeze({ id: 'include-video', requires: 'improve-model' }),
 ])
 
-/** The resolved graph of setting definitions. */
+/** The resolved graph of setting definitions (plain data, shared by the rules and the store). */
 export interface SettingGraph {
   readonly definitions: readonly NormalizedSettingDefinition[]
+  /** Every id, parents before children. */
   readonly ids: readonly SettingId[]
-  readonly has: (id: unknown) => id is SettingId
-  /** Settings that require `id`, directly or not, parents before children. */
-  readonly dependentsOf: (id: SettingId) => readonly SettingId[]
-  /** Settings `id` requires, directly or not. */
-  readonly requirementsOf: (id: SettingId) => readonly SettingId[]
-  /** The place of `id` in `ids` (parents before children), or `undefined` for an unknown id. */
-  readonly position: (id: SettingId) => number | undefined
+  /** The place of each id in `ids`; also says which ids are known. */
+  readonly places: ReadonlyMap<SettingId, number>
+  /** Settings each id requires, directly or not. */
+  readonly requirements: ReadonlyMap<SettingId, readonly SettingId[]>
+  /** Settings that require each id, directly or not, parents before children. */
+  readonly dependents: ReadonlyMap<SettingId, readonly SettingId[]>
 }
 
-/** Validates definitions and resolves their graph. Bad input is a `TypeError` that names it. */
+/**
+ * Validates definitions and resolves their graph. Bad input is a `TypeError` that names it, in
+ * production too (with a shorter message): a broken graph could hide a requirement.
+ */
 export function createSettingGraph(input: unknown): SettingGraph {
   if (!Array.isArray(input) || input.length === 0) {
-    throw new TypeError(
-      process.env.NODE_ENV !== 'production'
-        ? `settings must be a non-empty array of { id, requires? }, got ${describe(input)}`
-        : 'settings',
-    )
+    typeError(process.env.NODE_ENV !== 'production' ? `settings must be a non-empty array of { id, requires? }, got ${describe(input)}` : 'settings')
   }
-  const byId = new Map<SettingId, NormalizedSettingDefinition>()
-  for (const entry of input as unknown[]) {
-    if (typeof entry !== 'object' || entry === null) {
-      throw new TypeError(
+  const requires = new Map<SettingId, readonly SettingId[]>()
+  for (const entry of input as Array<{ id?: unknown; requires?: unknown } | null>) {
+    const { id, requires: given } = (entry ?? {}) as { id?: unknown; requires?: unknown }
+    if (typeof id !== 'string' || !id.trim() || requires.has(id)) {
+      typeError(
         process.env.NODE_ENV !== 'production'
-          ? `each setting must be an object { id, requires? }, got ${describe(entry)}`
-          : `setting ${describe(entry)}`,
-      )
-    }
-    const { id, requires } = entry as { id?: unknown; requires?: unknown }
-    if (typeof id !== 'string' || id.trim() === '') {
-      throw new TypeError(
-        process.env.NODE_ENV !== 'production'
-          ? `setting id must be a non-empty string, got ${describe(id)}`
+          ? typeof entry !== 'object' || entry === null
+            ? `each setting must be an object { id, requires? }, got ${describe(entry)}`
+            : typeof id === 'string' && id.trim()
+              ? `setting id ${describe(id)} is defined twice`
+              : `setting id must be a non-empty string, got ${describe(id)}`
           : `id ${describe(id)}`,
       )
     }
-    if (byId.has(id)) throw new TypeError(
-      process.env.NODE_ENV !== 'production'
-        ? `setting id ${describe(id)} is defined twice`
-        : `id ${describe(id)}`,
-    )
-    const list = requires === undefined ? [] : typeof requires === 'string' ? [requires] : requires
+    const list = given === undefined ? [] : typeof given === 'string' ? [given] : given
     if (!Array.isArray(list) || list.some((r) => typeof r !== 'string')) {
-      throw new TypeError(
-        process.env.NODE_ENV !== 'production' ? `requires of ${describe(id)} must be a setting id or a list of ids, got ${describe(requires)}` : `requires ${describe(requires)}`,
-      )
+      typeError(process.env.NODE_ENV !== 'production' ? `requires of ${describe(id)} must be a setting id or a list of ids, got ${describe(given)}` : `requires ${describe(given)}`)
     }
-    byId.set(id, Object.freeze({ id, requires: Object.freeze([...new Set(list as string[])]) }))
+    requires.set(id, Object.freeze([...new Set(list as SettingId[])]))
   }
-  for (const def of byId.values()) {
-    for (const r of def.requires) {
-      if (!byId.has(r)) {
-        throw new TypeError(
-          process.env.NODE_ENV !== 'production' ? `setting ${describe(def.id)} requires unknown setting ${describe(r)}; known ids: ${[...byId.keys()].join(', ')}` : `requires ${describe(r)}`,
-        )
+  requires.forEach((list, id) => {
+    for (const r of list) {
+      if (!requires.has(r)) {
+        typeError(process.env.NODE_ENV !== 'production' ? `setting ${describe(id)} requires unknown setting ${describe(r)}; known ids: ${[...requires.keys()].join(', ')}` : `requires ${describe(r)}`)
       }
     }
-  }
-  const ids = topologicalOrder(byId)
-  const dependents = new Map<SettingId, SettingId[]>(ids.map((id) => [id, []]))
+  })
+  // Parents before children, keeping the given order where it can; a cycle is a TypeError naming it.
+  const ids: SettingId[] = []
   const requirements = new Map<SettingId, SettingId[]>()
-  for (const id of ids) {
+  const dependents = new Map<SettingId, SettingId[]>()
+  const visit = (id: SettingId, path: SettingId[]): void => {
+    if (requirements.has(id)) return
+    if (path.includes(id)) typeError(process.env.NODE_ENV !== 'production' ? `settings must not require each other in a cycle: ${[...path.slice(path.indexOf(id)), id].join(' -> ')}` : `cycle ${describe(id)}`)
     const all = new Set<SettingId>()
-    for (const r of byId.get(id)!.requires) {
+    for (const r of requires.get(id)!) {
+      visit(r, [...path, id])
       all.add(r)
-      for (const rr of requirements.get(r)!) all.add(rr)
+      requirements.get(r)!.forEach((rr) => all.add(rr))
     }
     requirements.set(id, [...all])
-    for (const r of all) dependents.get(r)!.push(id)
+    dependents.set(id, [])
+    all.forEach((r) => dependents.get(r)!.push(id))
+    ids.push(id)
   }
-  const definitions = Object.freeze(ids.map((id) => byId.get(id)!))
-  const positions = new Map<SettingId, number>(ids.map((id, index) => [id, index]))
+  requires.forEach((_, id) => visit(id, []))
   return {
-    definitions,
+    definitions: Object.freeze(ids.map((id) => Object.freeze({ id, requires: requires.get(id)! }))),
     ids: Object.freeze(ids),
-    has: (id: unknown): id is SettingId => typeof id === 'string' && byId.has(id),
-    dependentsOf: (id) => dependents.get(id) ?? [],
-    requirementsOf: (id) => requirements.get(id) ?? [],
-    position: (id) => positions.get(id),
+    places: new Map(ids.map((id, place) => [id, place])),
+    requirements,
+    dependents,
   }
-}
-
-/** Parents before children; a cycle is a `TypeError` naming it. Keeps the given order where it can. */
-function topologicalOrder(byId: ReadonlyMap<SettingId, NormalizedSettingDefinition>): SettingId[] {
-  const order: SettingId[] = []
-  const state = new Map<SettingId, 'visiting' | 'done'>()
-  const visit = (id: SettingId, path: SettingId[]): void => {
-    const seen = state.get(id)
-    if (seen === 'done') return
-    if (seen === 'visiting') {
-      const cycle = [...path.slice(path.indexOf(id)), id].join(' -> ')
-      throw new TypeError(
-        process.env.NODE_ENV !== 'production'
-          ? `settings must not require each other in a cycle: ${cycle}`
-          : cycle,
-      )
-    }
-    state.set(id, 'visiting')
-    for (const r of byId.get(id)!.requires) visit(r, [...path, id])
-    state.set(id, 'done')
-    order.push(id)
-  }
-  for (const id of byId.keys()) visit(id, [])
-  return order
 }
