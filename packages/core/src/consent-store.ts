@@ -72,16 +72,17 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   let destroyed = false
   /** Event handlers are running (writes wait rather than nest). */
   let emitting = 0
-  /** The latest time in `known` and `shown`, or `undefined` when it must be looked for again. */
-  let latest: number | undefined
-
+  /** The latest time of every decision this store has seen: each new decision is dated after it. */
+  let latest = -Infinity
   const storage = given ?? { load: () => null, save() {} }
-  /** Choices are kept in memory only: no storage was given, or it could not be read. Nothing is saved. */
+  /**
+   * Choices are kept in memory only: no storage was given, or it could not be read. Nothing is
+   * saved, and every cascade the person sees is kept in `known` as it happens, so a write only
+   * merges and derives the settings it touches.
+   */
   let memoryOnly = !given
   /** Storage has been read (or found unusable). Writes wait for it, even when `initialData` made the status `ready` earlier. */
   let loaded = false
-  /** Every cascade the person sees is also in `known` (saved with the last write): a write in memory need not merge them again. */
-  let settled = false
   let queue: Promise<unknown>
   let active = 0
   let repairQueued = false
@@ -92,6 +93,15 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
 
   // A managed setting reads off everywhere: requirements, cascades and events see it off.
   const valueOf = (id: SettingId): boolean => !managed.has(id) && !!shown.get(id)?.value
+  const timestamp = (): string => stamp(latest)
+  /** Keeps `decision` in `into` by the merge rule; says whether it changed what `into` held. */
+  const keep = (into: Map<SettingId, ConsentDecision>, id: SettingId, decision: ConsentDecision): boolean => {
+    const before = into.get(id)
+    const winner = mergeDecision(before, decision)!
+    into.set(id, winner)
+    latest = Math.max(latest, timeOf(winner))
+    return winner !== before
+  }
 
   /** Recomputes the dirty settings and their dependents; notifies subscribers if anything changed. */
   function publish(): void {
@@ -141,36 +151,51 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
   }
 
-  /** A time for a new decision: now, and later than every decision known. */
-  function timestamp(): string {
-    if (latest === undefined) {
-      let found = -Infinity
-      const look = (decision: ConsentDecision) => void (found = Math.max(found, timeOf(decision)))
-      known.forEach(look)
-      shown.forEach(look)
-      latest = found
-    }
-    return stamp(latest)
-  }
-
-  /** Shows `changes`, publishes once, then emits one event per real value change (dated `at` when a decision was forgotten). */
-  function apply(changes: Map<SettingId, ConsentDecision | null>, sourceOf: SourceOf, at: string): void {
+  /**
+   * Shows what `known` means: derives it again (all of it, or only `touched` and their dependents,
+   * in graph order, as the rest cannot have changed), publishes once, then emits one event per
+   * real value change. With `keepCascades`, the cascades derived are kept in `known` too.
+   */
+  function adopt(sourceOf: SourceOf, touched?: Iterable<SettingId>, keepCascades?: boolean): void {
+    const changed: SettingId[] = []
     const previous: boolean[] = []
-    changes.forEach((decision, id) => {
+    const decided: Array<ConsentDecision | null> = []
+    const see = (id: SettingId, decision: ConsentDecision | undefined): void => {
+      if (sameDecision(decision, shown.get(id))) return
+      changed.push(id)
       previous.push(valueOf(id))
+      decided.push(decision ?? null)
       if (decision) shown.set(id, decision)
       else shown.delete(id)
       dirty.add(id)
-    })
+    }
+    if (touched) {
+      const around = new Set<SettingId>()
+      for (const id of touched) {
+        around.add(id)
+        dependents.get(id)!.forEach((dependent) => around.add(dependent))
+      }
+      // Requirements come first, so each one is already shown as derived when its dependents are.
+      for (const id of around.size > 1 ? inGraphOrder(graph, around) : around) {
+        const own = known.get(id)
+        const decision = derive(own, requirements.get(id)!, (r) => shown.get(r), policyVersion) ?? own
+        if (keepCascades && decision !== own && decision!.source === 'cascade') keep(known, id, decision!)
+        see(id, decision)
+      }
+    } else {
+      const fresh = cascade(known, graph, policyVersion)
+      ids.forEach((id) => see(id, fresh.get(id)))
+    }
     publish()
     // With no handler and no event target, nobody hears an event: none is built.
     if (destroyed || !(handlers.size || eventTarget)) return
-    let index = 0
+    let at: string | undefined
     emitting++
     try {
-      changes.forEach((decision, id) => {
-        const previousValue = previous[index++]!
+      changed.forEach((id, index) => {
         const value = valueOf(id)
+        const previousValue = previous[index]!
+        const decision = decided[index]!
         if (value === previousValue) return
         const event: ConsentChangeEvent = Object.freeze({
           type: 'consent-change',
@@ -180,7 +205,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
           effective: states.get(id)!.effective,
           source: sourceOf(id, decision),
           policyVersion,
-          timestamp: decision ? decision.decidedAt : at,
+          // A forgotten decision (storage was cleared) has no time of its own: its event is dated now.
+          timestamp: decision ? decision.decidedAt : (at ??= timestamp()),
         })
         for (const handler of [...handlers]) {
           try {
@@ -196,36 +222,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
   }
 
-  /**
-   * Sets `known` (all of it), derives what it means, and shows the difference with events. With
-   * `touched` (every id where `next` differs from `known`), only those and their dependents are
-   * derived again: the rest of what the person sees cannot have changed.
-   */
-  function adopt(next: Map<SettingId, ConsentDecision>, sourceOf: SourceOf, touched?: Iterable<SettingId>): void {
-    const changes = new Map<SettingId, ConsentDecision | null>()
-    const see = (id: SettingId, decision: ConsentDecision | undefined) => sameDecision(decision, shown.get(id)) || changes.set(id, decision ?? null)
-    latest = undefined
-    if (!touched) {
-      settled = false
-      const fresh = cascade(next, graph, policyVersion)
-      for (const id of ids) see(id, fresh.get(id))
-    } else {
-      const fresh = new Map<SettingId, ConsentDecision | undefined>()
-      const around = new Set<SettingId>()
-      for (const id of touched) {
-        around.add(id)
-        dependents.get(id)!.forEach((dependent) => around.add(dependent))
-      }
-      for (const id of inGraphOrder(graph, around)) {
-        const own = next.get(id)
-        const decision = derive(own, requirements.get(id)!, (r) => (fresh.has(r) ? fresh.get(r) : shown.get(r)), policyVersion) ?? own
-        fresh.set(id, decision)
-        see(id, decision)
-      }
-    }
-    known = next
-    // A forgotten decision (storage was cleared) has no time of its own: its event is dated now.
-    if (changes.size) apply(changes, sourceOf, [...changes.values()].includes(null) ? timestamp() : '')
+  /** Merges `decisions` into `known` by the rule and shows what changed. */
+  function take(decisions: ReadonlyMap<SettingId, ConsentDecision>, sourceOf: SourceOf, keepCascades?: boolean): void {
+    const touched: SettingId[] = []
+    decisions.forEach((decision, id) => keep(known, id, decision) && touched.push(id))
+    adopt(sourceOf, touched, keepCascades)
   }
 
   // With initialData the store starts ready with it, on the server and in the hydrating browser
@@ -246,10 +247,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     (whole ??= Object.freeze({ status, policyVersion, settings: Object.freeze(Object.fromEntries(states)) }))
   const serverSnapshot = getSnapshot()
 
-
   // ---- Writes: one at a time, in call order, each as read–merge–write. With synchronous storage
   // (or none) that all happens in one task and commits at once, with no "pending" flash.
-
   const mark = (id: SettingId, delta: number, error?: ConsentErrorLike | null): void => {
     const count = (pending.get(id) ?? 0) + delta
     if (count > 0) pending.set(id, count)
@@ -265,13 +264,6 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     queue = run.then(done, done)
     return run
   }
-  /** Keeps `decision` in `into` by the merge rule; says whether it changed what `into` held. */
-  const keep = (into: Map<SettingId, ConsentDecision>, id: SettingId, decision: ConsentDecision): boolean => {
-    const before = into.get(id)
-    const winner = mergeDecision(before, decision)!
-    into.set(id, winner)
-    return winner !== before
-  }
 
   /**
    * One write: `plan` decides it against what the store shows once storage has been read again
@@ -281,6 +273,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   function write(marks: () => readonly SettingId[], plan: () => Changes | ConsentErrorLike | null, failure: (cause: unknown) => ConsentError, repairing?: boolean): Promise<void> {
     const marked = new Set<SettingId>()
     let planned: Changes | ConsentErrorLike | null | undefined
+    /** Change notifications received when storage was last read for this write. */
+    let hintsAtRead = 0
     const show = (): void => {
       for (const id of marks()) if (!marked.has(id)) marked.add(id) && mark(id, 1, null)
       publish()
@@ -289,6 +283,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       marked.forEach((id) => mark(id, -1))
       marked.clear()
     }
+    // Its own decisions by their own source; anything else it brings came from storage.
     const sourceOf: SourceOf = (id, decision) => ((planned as Changes | null)?.get(id) === decision ? decision!.source : 'sync')
     const fail = (cause: unknown): ConsentError => {
       const error = failure(cause)
@@ -300,20 +295,24 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       return error
     }
     const retryOrFail = (cause: unknown, retried?: boolean): Promise<void> =>
-      isConflict(cause) && !retried && !memoryOnly ? (perform(true) ?? Promise.resolve()) : Promise.reject(fail(cause))
+      isConflict(cause) && !retried ? (perform(true) ?? Promise.resolve()) : Promise.reject(fail(cause))
 
     /** Runs the write; returns `undefined` when it finished synchronously (committed or nothing to do). */
     function perform(retried?: boolean): Promise<void> | undefined {
-      if (memoryOnly) return writeOnto(undefined, retried)
-      let read: StorageRead | PromiseLike<StorageRead>
-      try {
-        read = readStorage(process.env.NODE_ENV !== 'production' ? ' (found before saving)' : '', false)
-      } catch (cause) {
-        return Promise.reject(fail(cause))
+      let read: StorageRead | PromiseLike<StorageRead> | undefined
+      if (!memoryOnly) {
+        hintsAtRead = hints
+        try {
+          read = readStorage(process.env.NODE_ENV !== 'production' ? ' (found before saving)' : '', false)
+        } catch (cause) {
+          return Promise.reject(fail(cause))
+        }
+        if (isThenable(read)) {
+          show()
+          return Promise.resolve(read).then((found) => writeOnto(found, retried), (cause: unknown) => Promise.reject(fail(cause)))
+        }
       }
-      if (!isThenable(read)) return writeOnto(read, retried)
-      show()
-      return Promise.resolve(read).then((found) => writeOnto(found, retried), (cause: unknown) => Promise.reject(fail(cause)))
+      return writeOnto(read as StorageRead | undefined, retried)
     }
 
     /** Plans the write against what the store now shows and saves it merged into `read` (what storage held). */
@@ -324,88 +323,45 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         publish()
         return Promise.reject(planned)
       }
-      const changes = planned ?? new Map()
-      if (!read && memoryOnly && settled) return commitInMemory(changes)
+      const changes: Changes = planned ?? new Map()
+      if (!read) return commit(changes, true)
       // What to write: storage merged with every known decision and the cascades the person sees, then ours.
-      const base = mergeRecords(read?.decisions ?? new Map(), known)
+      const base = mergeRecords(read.decisions, known)
       // A dependent the person sees off because its requirement is off stays off when that requirement comes back.
-      shown.forEach((decision, id) => decision.source === 'cascade' && decision !== known.get(id) && keep(base, id, decision))
+      shown.forEach((decision, id) => decision.source === 'cascade' && keep(base, id, decision))
       // Our own changes merge by the same rule: a later decision stored meanwhile (found on a retry) still wins.
       changes.forEach((decision, id) => keep(base, id, decision))
       // What storage held may turn a requirement off (another device withdrew meanwhile): save the
       // cascade too, so a dependent's older opt-in never comes back when the requirement is turned on again.
-      cascade(base, graph, policyVersion).forEach((decision, id) => decision.source === 'cascade' && decision !== base.get(id) && keep(base, id, decision))
-      if (!read || (!changes.size && base.size === read.decisions.size && [...base].every(([id, decision]) => sameDecision(decision, read.decisions.get(id))))) {
-        return commit(base) // Memory only, or nothing to write.
+      cascade(base, graph, policyVersion).forEach((decision, id) => decision.source === 'cascade' && keep(base, id, decision))
+      if (!changes.size && base.size === read.decisions.size && [...base].every(([id, decision]) => sameDecision(decision, read.decisions.get(id)))) {
+        return commit(base) // Nothing to write.
       }
       let saving: void | Promise<void>
       try {
-        saving = memoryOnly ? undefined : storage.save(toStored(base))
+        saving = storage.save(toStored(base))
       } catch (cause) {
         return retryOrFail(cause, retried)
       }
       if (!isThenable(saving)) return commit(base)
       show()
-      // Another writer may write between our read and our save landing, and ours may replace theirs.
-      const hintsBefore = hints
       return Promise.resolve(saving).then(() => {
         commit(base)
-        if (hints !== hintsBefore) reread()
+        // Another writer may have written between our read and our save landing, and ours may
+        // have replaced theirs (a read its notification started may even have seen theirs before
+        // ours landed): read again, so what storage lacks is written back.
+        if (hints !== hintsAtRead) reread()
       }, (cause: unknown) => retryOrFail(cause, retried))
     }
 
-    /** Merges what was saved into what is known, and shows it. */
-    function commit(saved: ReadonlyMap<SettingId, ConsentDecision>): undefined {
+    /** Merges what was saved (or, in memory, the plan and the cascades it causes) into what is known, and shows it. */
+    function commit(saved: ReadonlyMap<SettingId, ConsentDecision>, inMemory?: boolean): undefined {
       unmark()
       if (planned) {
         ;(planned as Changes).forEach((_, id) => mark(id, 0, null))
-        if (!memoryOnly) commitsSeen++
+        if (!inMemory) commitsSeen++
       }
-      const next = new Map(known)
-      const touched: SettingId[] = []
-      saved.forEach((decision, id) => keep(next, id, decision) && touched.push(id))
-      adopt(next, sourceOf, touched)
-      // What was saved holds every cascade the person saw: a write in memory can rely on that.
-      if (memoryOnly) settled = true
-      publish()
-      return undefined
-    }
-
-    /**
-     * `commit` without storage, for a store whose cascades are all known (`settled`): only the
-     * plan's settings and their dependents can change, so only they are merged and derived again.
-     * The result is what the full path would give: the plan's decisions merged by the rule, then
-     * the cascades they cause.
-     */
-    function commitInMemory(changes: Changes): undefined {
-      unmark()
-      let top = latest
-      const touched = new Set<SettingId>()
-      const keepKnown = (id: SettingId, decision: ConsentDecision): void => {
-        if (!keep(known, id, decision)) return
-        touched.add(id)
-        if (top !== undefined) top = Math.max(top, timeOf(decision))
-      }
-      changes.forEach((decision, id) => {
-        mark(id, 0, null)
-        keepKnown(id, decision)
-      })
-      // The cascades the new decisions cause are kept too, as the full path keeps them.
-      const fresh = new Map<SettingId, ConsentDecision | undefined>()
-      const around = new Set<SettingId>()
-      touched.forEach((id) => {
-        around.add(id)
-        dependents.get(id)!.forEach((dependent) => around.add(dependent))
-      })
-      for (const id of inGraphOrder(graph, around)) {
-        const own = known.get(id)
-        const derived = derive(own, requirements.get(id)!, (r) => (fresh.has(r) ? fresh.get(r) : shown.get(r)), policyVersion)
-        fresh.set(id, derived ?? own)
-        if (derived?.source === 'cascade') keepKnown(id, derived)
-      }
-      adopt(known, sourceOf, touched)
-      latest = top
-      publish()
+      take(saved, sourceOf, inMemory)
       return undefined
     }
 
@@ -443,39 +399,28 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   const unreadableLater = (cause: unknown) =>
     report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'A change made in another tab could not be read; it will show after the page reloads.' : 'read', { cause }))
 
-  /**
-   * Merges what storage holds into what this store knows. A record that is gone (storage was
-   * cleared) is forgotten, unless the read may be stale: a newer read was started, or this store
-   * saved meanwhile. Returns whether storage lacks something this store knows.
-   */
-  function absorb(read: StorageRead, readNumber: number, commitsBefore: number, hinted: boolean): boolean {
-    if (read.empty) {
-      // Only a change notification tells "cleared" apart from storage that never kept anything.
-      if (hinted && readNumber === readsStarted && commitsBefore === commitsSeen) adopt(new Map(), fromSync)
-      return false
-    }
-    // Only the settings whose decision the read changed (and their dependents) are derived again.
-    const next = new Map(known)
-    const touched: SettingId[] = []
-    read.decisions.forEach((decision, id) => {
-      const before = next.get(id)
-      keep(next, id, decision)
-      if (!sameDecision(next.get(id), before)) touched.push(id)
-    })
-    adopt(next, fromSync, touched)
-    // Damaged data is left alone until the person saves a choice, as on load.
-    return !read.damaged && [...known].some(([id, decision]) => !sameDecision(decision, read.decisions.get(id)))
-  }
-
   /** Reads storage (in the same task when it is synchronous) and merges it in. Throws what storage threw. */
   function readStorage(where: string, hinted: boolean): StorageRead | PromiseLike<StorageRead> {
     const number = ++readsStarted
     const commitsBefore = commitsSeen
     const finish = (raw: unknown): StorageRead => {
-      const found = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off${where}` : 'invalid')
-      // A read before a save needs no write-back: that save writes everything this store knows.
-      if (absorb(found, number, commitsBefore, hinted) && hinted) repair()
-      return found
+      const read = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off${where}` : 'invalid')
+      if (read.empty) {
+        // A record that is gone (storage was cleared) is forgotten, unless the read may be stale (a
+        // newer read started, or this store saved meanwhile); only a change notification tells
+        // "cleared" apart from storage that never kept anything.
+        if (hinted && number === readsStarted && commitsBefore === commitsSeen) {
+          known = new Map()
+          adopt(fromSync)
+        }
+        return read
+      }
+      // Only the settings whose decision the read changed (and their dependents) are derived again.
+      take(read.decisions, fromSync)
+      // Storage lacks something this store knows: write it back. Damaged data is left alone until
+      // the person saves a choice, as on load; a read before a save needs no write-back, as that save writes everything.
+      if (hinted && !read.damaged && [...known].some(([id, decision]) => !sameDecision(decision, read.decisions.get(id)))) repair()
+      return read
     }
     const raw = storage.load()
     return isThenable(raw) ? Promise.resolve(raw).then(finish) : finish(raw)
@@ -540,16 +485,15 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
     }
     // Kept even when destroyed meanwhile: writes queued before destroy() still run on this base.
-    if (!initial) {
-      known = base
-      shown = new Map(read.decisions)
-    }
+    if (!initial) shown = new Map(read.decisions)
+    known = new Map()
+    base.forEach((decision, id) => keep(known, id, decision))
     loaded = true
     ids.forEach((id) => dirty.add(id))
     // A store destroyed while loading keeps its last snapshot; its queued writes still run on this base.
     if (!destroyed) status = 'ready'
-    adopt(base, (id, decision) => (!initial || found.has(id) ? (decision?.source ?? 'policy') : 'sync'))
-    publish()
+    adopt((id, decision) => (!initial || found.has(id) ? (decision?.source ?? 'policy') : 'sync'))
+    if (memoryOnly) shown.forEach((decision, id) => decision.source === 'cascade' && keep(known, id, decision))
     if (hintedWhileLoading) reread()
   })()
   queue = ready

@@ -271,3 +271,23 @@ describe('writing back what storage lacks', () => {
     expect(values(store.getSnapshot())['improve-model']).toBe(false)
   })
 })
+
+describe('a change from another writer that lands between a save\'s read and the save', () => {
+  it('is written back after the save replaced it, so storage and the store agree', async () => {
+    const storage = controllableStorage()
+    const store = createConsentStore({ policyVersion: 'v1', storage, now: fakeClock('2026-03-01T00:00:00.000Z').now })
+    await store.ready
+    // The save reads storage first (asynchronously here); another tab writes after that read and
+    // before the save lands, and the read its notification starts sees the other tab's record
+    // before ours replaces it.
+    const setting = store.set('improve-model', true)
+    await Promise.resolve()
+    storage.writeExternally(storedText({ 'include-video': decision(true, 'v1', 'user', '2026-02-01T00:00:00.000Z') }))
+    await setting
+    await releaseAll(storage)
+    await flush()
+    expect(values(store.getSnapshot())).toEqual({ 'improve-model': true, 'include-audio': false, 'include-video': true })
+    expect(savedIn(storage.text)['include-video']?.value).toBe(true)
+    expect(savedIn(storage.text)['improve-model']?.value).toBe(true)
+  })
+})
