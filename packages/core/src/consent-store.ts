@@ -231,12 +231,13 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
 
   // With initialData the store starts ready with it, on the server and in the hydrating browser
   // alike: nothing here depends on the clock, so both render the same HTML.
-  const judge = (raw: unknown, prefix: string): StorageRead => {
-    const { decisions, problems } = parseStored(raw, graph)
+  /** Reads stored data through the one parser; reports what cannot be trusted (it reads off). */
+  const judge = (raw: unknown, prefix: string, problems: string[] = []): Map<SettingId, ConsentDecision> => {
+    const decisions = parseStored(raw, graph, problems)
     if (problems.length) report(new ConsentError('storage-invalid', `${prefix}: ${problems.join('; ')}`))
-    return { decisions, empty: raw == null, damaged: problems.length > 0 }
+    return decisions
   }
-  const initial = initialData === undefined ? undefined : judge(initialData, process.env.NODE_ENV !== 'production' ? 'Some of the initial data could not be trusted, so it reads off' : 'invalid').decisions
+  const initial = initialData === undefined ? undefined : judge(initialData, process.env.NODE_ENV !== 'production' ? 'Some of the initial data could not be trusted, so it reads off' : 'invalid')
   if (initial) {
     known = new Map(initial)
     shown = cascade(known, graph, policyVersion)
@@ -299,7 +300,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
 
     /** Runs the write; returns `undefined` when it finished synchronously (committed or nothing to do). */
     function perform(retried?: boolean): Promise<void> | undefined {
-      let read: StorageRead | PromiseLike<StorageRead> | undefined
+      let read: Decisions | PromiseLike<Decisions> | undefined
       if (!memoryOnly) {
         hintsAtRead = hints
         try {
@@ -312,11 +313,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
           return Promise.resolve(read).then((found) => writeOnto(found, retried), (cause: unknown) => Promise.reject(fail(cause)))
         }
       }
-      return writeOnto(read as StorageRead | undefined, retried)
+      return writeOnto(read as Decisions | undefined, retried)
     }
 
     /** Plans the write against what the store now shows and saves it merged into `read` (what storage held). */
-    function writeOnto(read: StorageRead | undefined, retried?: boolean): Promise<void> | undefined {
+    function writeOnto(read: Decisions | undefined, retried?: boolean): Promise<void> | undefined {
       if (planned === undefined) planned = plan()
       if (planned instanceof Error) {
         unmark()
@@ -326,7 +327,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const changes: Changes = planned ?? new Map()
       if (!read) return commit(changes, true)
       // What to write: storage merged with every known decision and the cascades the person sees, then ours.
-      const base = mergeRecords(read.decisions, known)
+      const base = mergeRecords(read, known)
       // A dependent the person sees off because its requirement is off stays off when that requirement comes back.
       shown.forEach((decision, id) => decision.source === 'cascade' && keep(base, id, decision))
       // Our own changes merge by the same rule: a later decision stored meanwhile (found on a retry) still wins.
@@ -334,7 +335,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       // What storage held may turn a requirement off (another device withdrew meanwhile): save the
       // cascade too, so a dependent's older opt-in never comes back when the requirement is turned on again.
       cascade(base, graph, policyVersion).forEach((decision, id) => decision.source === 'cascade' && keep(base, id, decision))
-      if (!changes.size && base.size === read.decisions.size && [...base].every(([id, decision]) => sameDecision(decision, read.decisions.get(id)))) {
+      if (!changes.size && base.size === read.size && [...base].every(([id, decision]) => sameDecision(decision, read.get(id)))) {
         return commit(base) // Nothing to write.
       }
       let saving: void | Promise<void>
@@ -400,12 +401,13 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'A change made in another tab could not be read; it will show after the page reloads.' : 'read', { cause }))
 
   /** Reads storage (in the same task when it is synchronous) and merges it in. Throws what storage threw. */
-  function readStorage(where: string, hinted: boolean): StorageRead | PromiseLike<StorageRead> {
+  function readStorage(where: string, hinted: boolean): Decisions | PromiseLike<Decisions> {
     const number = ++readsStarted
     const commitsBefore = commitsSeen
-    const finish = (raw: unknown): StorageRead => {
-      const read = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off${where}` : 'invalid')
-      if (read.empty) {
+    const finish = (raw: unknown): Decisions => {
+      const problems: string[] = []
+      const read = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off${where}` : 'invalid', problems)
+      if (raw == null) {
         // A record that is gone (storage was cleared) is forgotten, unless the read may be stale (a
         // newer read started, or this store saved meanwhile); only a change notification tells
         // "cleared" apart from storage that never kept anything.
@@ -416,10 +418,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         return read
       }
       // Only the settings whose decision the read changed (and their dependents) are derived again.
-      take(read.decisions, fromSync)
+      take(read, fromSync)
       // Storage lacks something this store knows: write it back. Damaged data is left alone until
       // the person saves a choice, as on load; a read before a save needs no write-back, as that save writes everything.
-      if (hinted && !read.damaged && [...known].some(([id, decision]) => !sameDecision(decision, read.decisions.get(id)))) repair()
+      if (hinted && !problems.length && [...known].some(([id, decision]) => !sameDecision(decision, read.get(id)))) repair()
       return read
     }
     const raw = storage.load()
@@ -464,16 +466,16 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
     }
     const read = judge(raw, process.env.NODE_ENV !== 'production' ? 'Some saved choices could not be trusted, so they read off' : 'invalid')
-    const base = initial ? mergeRecords(initial, read.decisions) : new Map(read.decisions)
+    const base = initial ? mergeRecords(initial, read) : new Map(read)
     const derived = cascade(base, graph, policyVersion)
     // Settings whose lapse or cascade is found now: their events name that source, even with initialData.
     const found = new Set(ids.filter((id) => !sameDecision(derived.get(id), base.get(id))))
     // What storage lacks: lapses and cascades found now, and newer decisions from initialData.
-    const toSave = new Map(read.decisions)
+    const toSave = new Map(read)
     let lacking = false
     for (const id of ids) {
       const decision = derived.get(id)
-      if (decision && !sameDecision(decision, read.decisions.get(id))) toSave.set(id, decision), (lacking = true)
+      if (decision && !sameDecision(decision, read.get(id))) toSave.set(id, decision), (lacking = true)
     }
     // Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
     if (lacking && !memoryOnly) {
@@ -485,7 +487,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
     }
     // Kept even when destroyed meanwhile: writes queued before destroy() still run on this base.
-    if (!initial) shown = new Map(read.decisions)
+    if (!initial) shown = new Map(read)
     known = new Map()
     base.forEach((decision, id) => keep(known, id, decision))
     loaded = true
@@ -595,12 +597,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
 /** One write's new decisions, by setting. */
 type Changes = Map<SettingId, ConsentDecision>
 
-/** What one read of storage found: valid decisions, whether storage holds no record at all, and whether some of it could not be trusted. */
-interface StorageRead {
-  readonly decisions: ReadonlyMap<SettingId, ConsentDecision>
-  readonly empty: boolean
-  readonly damaged: boolean
-}
+/** Decisions by setting, as read from storage. */
+type Decisions = ReadonlyMap<SettingId, ConsentDecision>
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 

@@ -17,19 +17,20 @@ export function typeError(message: string): never {
   throw new TypeError(message)
 }
 
-/** Shows a value in an error message without throwing on odd inputs; long text is cut first. */
+/** Shows a value in an error message without throwing on odd inputs; long text is cut (a long string before it is quoted). */
 export function describe(value: unknown): string {
-  if (typeof value === 'string') {
-    return value.length > 80 ? `${JSON.stringify(value.slice(0, 77))}... (${value.length} characters)` : JSON.stringify(value)
-  }
-  if (typeof value === 'bigint') return `${value}n`
-  if (value === null || typeof value !== 'object') return String(value)
+  let text: string
   try {
-    const text = JSON.stringify(value)
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text
+    text =
+      typeof value === 'bigint'
+        ? `${value}n`
+        : typeof value === 'string' || (typeof value === 'object' && value)
+          ? String(JSON.stringify(typeof value === 'string' ? value.slice(0, 81) : value))
+          : String(value)
   } catch {
-    return Object.prototype.toString.call(value)
+    text = Object.prototype.toString.call(value)
   }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
 }
 
 /** Errors that mean "there is no browser storage here at all" (a server render), not a failure. */

@@ -24,12 +24,6 @@ export function isIsoDate(text: string): boolean {
   )
 }
 
-/** What was read from storage: valid decisions by id, and the problems found. */
-export interface ParsedStore {
-  readonly decisions: Map<SettingId, ConsentDecision>
-  readonly problems: string[]
-}
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
@@ -44,42 +38,42 @@ const SOURCES = ['user', 'api', 'sync', 'policy', 'cascade', 'reset']
  * The one reader of stored data (an object or its JSON text), for loads, change notifications,
  * reads before saving, `initialData` and `parseStoredConsent`. Never throws, never turns anything
  * on that is not a valid decision, and ignores prototype keys without touching any prototype.
- * Anything it cannot trust is left out and named in `problems` (at most five, then a count).
+ * Returns the valid decisions by id; anything it cannot trust is left out and named in
+ * `problems` (at most five, then a count).
  */
-export function parseStored(raw: unknown, graph: SettingGraph): ParsedStore {
+export function parseStored(raw: unknown, graph: SettingGraph, problems: string[]): Map<SettingId, ConsentDecision> {
   const decisions = new Map<SettingId, ConsentDecision>()
-  const problems: string[] = []
   try {
     let data = raw
     if (typeof raw === 'string') {
-      if (raw.length > MAX_RAW_LENGTH) throw `stored data is too large (${raw.length} characters)`
+      if (raw.length > MAX_RAW_LENGTH) throw process.env.NODE_ENV !== 'production' ? `stored data is too large (${raw.length} characters)` : `size ${raw.length}`
       try {
         data = JSON.parse(raw)
       } catch {
-        throw `stored data is not valid JSON: ${describe(raw)}`
+        throw process.env.NODE_ENV !== 'production' ? `stored data is not valid JSON: ${describe(raw)}` : `JSON ${describe(raw)}`
       }
     }
     if (raw != null) {
-      if (!isRecord(data)) throw `stored data must be an object, got ${describe(data)}`
+      if (!isRecord(data)) throw process.env.NODE_ENV !== 'production' ? `stored data must be an object, got ${describe(data)}` : `data ${describe(data)}`
       const formatVersion = own(data, 'formatVersion')
       if (formatVersion !== FORMAT_VERSION) {
         throw process.env.NODE_ENV !== 'production' ? `stored data has format version ${describe(formatVersion)}; this version reads ${FORMAT_VERSION}` : `formatVersion ${describe(formatVersion)}`
       }
       const stored = own(data, 'decisions')
-      if (!isRecord(stored)) throw `stored "decisions" must be an object, got ${describe(stored)}`
+      if (!isRecord(stored)) throw process.env.NODE_ENV !== 'production' ? `stored "decisions" must be an object, got ${describe(stored)}` : `decisions ${describe(stored)}`
       for (const id of Object.keys(stored)) {
         const decision = graph.places.has(id) && parseDecision(own(stored, id))
         if (!decision) problems.push(process.env.NODE_ENV !== 'production' ? `stored data names unknown setting ${describe(id)}` : `unknown ${describe(id)}`)
         else if (typeof decision !== 'string') decisions.set(id, decision)
-        else problems.push(`stored decision for ${describe(id)} ${decision}`)
+        else problems.push(`${process.env.NODE_ENV !== 'production' ? 'stored decision for ' : ''}${describe(id)} ${decision}`)
       }
     }
   } catch (problem) {
     // A custom storage may hand over anything, including objects whose getters throw.
-    problems.push(typeof problem === 'string' ? problem : `stored data could not be read: ${describe(String(problem))}`)
+    problems.push(typeof problem === 'string' ? problem : `${process.env.NODE_ENV !== 'production' ? 'stored data could not be read: ' : ''}${describe(String(problem))}`)
   }
   if (problems.length > MAX_PROBLEMS) problems.splice(MAX_PROBLEMS, Infinity, `and ${problems.length - MAX_PROBLEMS} more problems`)
-  return { decisions, problems }
+  return decisions
 }
 
 function parseDecision(input: unknown): ConsentDecision | string {
@@ -123,8 +117,8 @@ export function parseStoredConsent(input: unknown, options: ParseStoredConsentOp
   if (typeof options !== 'object' || options === null) {
     typeError(`parseStoredConsent options must be an object like { settings }, got ${describe(options)}`)
   }
-  const parsed = parseStored(input, createSettingGraph(options.settings ?? modelImprovementSettings))
-  const { problems } = parsed
+  const problems: string[] = []
+  const decisions = parseStored(input, createSettingGraph(options.settings ?? modelImprovementSettings), problems)
   if (input == null) problems.push(`stored data must be an object, got ${describe(input)}`)
   let data = input
   try {
@@ -143,7 +137,7 @@ export function parseStoredConsent(input: unknown, options: ParseStoredConsentOp
     const stored = own(data, 'decisions')
     if (isRecord(stored)) for (const id of Object.keys(stored)) unknownKeys(own(stored, id), `decision for ${describe(id)}`, 'value decidedAt policyVersion source')
   }
-  if (problems.length === 0) return toStored(parsed.decisions)
+  if (problems.length === 0) return toStored(decisions)
   throw new ConsentError('storage-invalid', `Invalid consent data: ${problems.slice(0, MAX_PROBLEMS).join('; ')}${problems.length > MAX_PROBLEMS ? `; and ${problems.length - MAX_PROBLEMS} more problems` : ''}`)
 }
 

@@ -1,7 +1,6 @@
 'use client'
 import {
   createConsentStore,
-  type ConsentSnapshot,
   type ConsentStore,
   type SetOptions,
   type SettingId,
@@ -40,16 +39,6 @@ export function useResolvedStore(store?: ConsentStore): ConsentStore {
   return store ?? contextStore ?? getFallbackStore()
 }
 
-function pick(snapshot: ConsentSnapshot, setting: SettingId): SettingState {
-  const state = snapshot.settings[setting]
-  if (!state) {
-    throw new TypeError(
-      `useConsent: unknown setting ${JSON.stringify(setting)}; expected one of: ${Object.keys(snapshot.settings).join(', ')}`,
-    )
-  }
-  return state
-}
-
 /**
  * Reads one consent setting and re-renders only when that setting changes.
  * Uses the `store` argument, else the nearest `ConsentProvider`'s store, else a private in-memory
@@ -64,7 +53,8 @@ export function useConsent(setting: SettingId = 'improve-model', store?: Consent
   const state = useSyncExternalStore(
     subscribe,
     () => active.getSetting(setting),
-    () => pick(active.getServerSnapshot(), setting),
+    // A known setting is always in the server snapshot; for an unknown one, `getSetting` throws the TypeError naming it.
+    () => active.getServerSnapshot().settings[setting] ?? active.getSetting(setting),
   )
   const set = useCallback(
     (value: boolean, options?: SetOptions) => active.set(setting, value, options),

@@ -1,4 +1,4 @@
-import { describe, storageAbsentError } from '../errors'
+import { describe, storageAbsentError, typeError } from '../errors'
 import type { ConsentStorage } from '../types'
 
 /** Options for `localStorageAdapter`. */
@@ -23,42 +23,25 @@ export interface LocalStorageAdapterOptions {
  */
 export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): ConsentStorage {
   const key = options.key ?? 'model-consent'
-  if (typeof key !== 'string' || key === '') {
-    throw new TypeError(
-      process.env.NODE_ENV !== 'production'
-        ? `localStorageAdapter key must be a non-empty string, got ${describe(key)}`
-        : `key ${describe(key)}`,
-    )
+  if (typeof key !== 'string' || !key) {
+    typeError(process.env.NODE_ENV !== 'production' ? `localStorageAdapter key must be a non-empty string, got ${describe(key)}` : `key ${describe(key)}`)
   }
-  const channelName = `model-consent:${key}`
   const area = (): Storage => {
     if (options.storage) return options.storage
     // On a server there is no person's browser storage. A server-wide `localStorage` global (as
     // some Node versions have) would mix everyone's choices, so it is never used there.
     if (typeof window === 'undefined') throw storageAbsentError('localStorage')
-    // Reading `localStorage` itself throws in some privacy modes, so it is read lazily, in a try.
-    const found = (globalThis as { localStorage?: Storage }).localStorage
-    if (!found) throw new Error('localStorage is not available in this browser')
-    return found
-  }
-  const ownArea = (): Storage | null => {
-    try {
-      return area()
-    } catch {
-      return null
-    }
+    // Reading `localStorage` itself throws in some privacy modes, so it is read lazily (the store reads in a try).
+    return (globalThis as { localStorage?: Storage }).localStorage ?? typeError(process.env.NODE_ENV !== 'production' ? 'localStorage is not available in this browser' : 'localStorage')
   }
   let channel: BroadcastChannel | null = null
   let channelUsers = 0
-  const openChannel = (): BroadcastChannel | null => {
-    if (options.broadcast === false || typeof BroadcastChannel !== 'function') return null
-    channel ??= new BroadcastChannel(channelName)
-    return channel
-  }
+  const openChannel = (): BroadcastChannel | null =>
+    options.broadcast === false || typeof BroadcastChannel !== 'function' ? null : (channel ??= new BroadcastChannel(`model-consent:${key}`))
 
   return {
     load: () => area().getItem(key),
-    save: (data) => {
+    save(data) {
       const text = JSON.stringify(data)
       area().setItem(key, text)
       try {
@@ -67,20 +50,24 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
         // Tabs still converge through the `storage` event; a closed channel must not fail a save.
       }
     },
-    subscribe: (onExternalChange) => {
+    subscribe(onExternalChange) {
       // A server has no other tabs (and an open BroadcastChannel would keep its process alive).
       if (typeof window === 'undefined' && !options.storage) return () => undefined
-      const target = globalThis as { addEventListener?: typeof addEventListener; removeEventListener?: typeof removeEventListener }
-      const onStorage = (event: Event) => {
-        const e = event as StorageEvent
-        // sessionStorage fires the same event; only changes to our own area count.
-        if (e.storageArea && e.storageArea !== ownArea()) return
-        if (e.key === key) onExternalChange(e.newValue)
-        else if (e.key === null) onExternalChange(null) // localStorage.clear() in another tab
+      const onStorage = (event: StorageEvent) => {
+        let own: Storage | null = null
+        try {
+          own = area()
+        } catch {
+          // No area of our own: only the key tells.
+        }
+        // sessionStorage fires the same event; only changes to our own area count. A null key is
+        // localStorage.clear() in another tab. Either way storage is read again: the value is only a hint.
+        if ((!event.storageArea || event.storageArea === own) && (event.key === key || event.key === null)) onExternalChange(event.newValue)
       }
-      target.addEventListener?.('storage', onStorage)
-      const listening = openChannel()
       const onMessage = (event: MessageEvent) => onExternalChange(event.data)
+      const listening = openChannel()
+      const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>
+      target.addEventListener?.('storage', onStorage)
       listening?.addEventListener('message', onMessage)
       if (listening) channelUsers++
       let subscribed = true
@@ -91,7 +78,7 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
         if (!listening) return
         listening.removeEventListener('message', onMessage)
         // Several stores may share this adapter: close the channel only when the last one leaves.
-        if (--channelUsers > 0) return
+        if (--channelUsers) return
         listening.close()
         if (channel === listening) channel = null
       }
