@@ -1,4 +1,5 @@
 import { ConsentError, describe, typeError } from './errors'
+import { timeAt } from './merge'
 import { isIsoDate } from './records'
 
 /** Why a reading of `now` cannot date a stored decision, or `''` if it can. */
@@ -37,23 +38,31 @@ export function checkClock(now: () => Date): void {
 /**
  * Dates decisions. Each stamp is later than `after` (every decision the store has seen), so a
  * decision made here always wins over what it replaces, even with a clock that stands still or
- * runs behind another tab's. A bad reading is reported once (until the clock recovers) and the
- * system clock is used instead: a set never fails, and `ready` never rejects, because of the clock.
+ * runs behind another tab's. A bad reading of `now` is reported once (until the clock recovers)
+ * and the system clock is used instead: a set never fails, and `ready` never rejects, because of
+ * the clock. Without `now`, the system clock is read directly.
  */
-export function createStamper(now: () => Date, report: (error: ConsentError) => void) {
+export function createStamper(now: (() => Date) | undefined, report: (error: ConsentError) => void) {
   let complained = false
   return (after: number): string => {
-    let reading: Date | undefined
-    let problem: string
-    try {
-      problem = clockProblem((reading = now()))
-    } catch (cause) {
-      problem = `now threw ${describe(String(cause))}`
+    let time = Date.now()
+    if (now) {
+      let reading: Date | undefined
+      let problem: string
+      try {
+        problem = clockProblem((reading = now()))
+      } catch (cause) {
+        problem = `now threw ${describe(String(cause))}`
+      }
+      if (problem && !complained) {
+        report(new ConsentError('clock-invalid', process.env.NODE_ENV !== 'production' ? `The store's clock gave no usable time (${problem}), so the system clock dates this decision.` : problem))
+      }
+      complained = !!problem
+      if (!problem) time = reading!.getTime()
     }
-    if (problem && !complained) {
-      report(new ConsentError('clock-invalid', process.env.NODE_ENV !== 'production' ? `The store's clock gave no usable time (${problem}), so the system clock dates this decision.` : problem))
-    }
-    complained = !!problem
-    return new Date(Math.max(problem ? Date.now() : reading!.getTime(), after + 1)).toISOString()
+    time = Math.max(time, after + 1)
+    const text = new Date(time).toISOString()
+    timeAt(text, time)
+    return text
   }
 }

@@ -52,7 +52,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       // An onError that throws must not break the store.
     }
   }
-  const stamp = createStamper(options.now ?? (() => new Date()), report)
+  const stamp = createStamper(options.now, report)
 
   /** Every decision known, as stored: merged by the rule from storage, initialData and this store's saves. */
   let known = new Map<SettingId, ConsentDecision>()
@@ -121,13 +121,13 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         needsReconsent: !lock && decision?.source === 'policy',
         managed: lock,
       }
-      const old = states.get(id) as Record<string, unknown> | undefined
-      for (const key in next) {
-        if (next[key as keyof SettingState] !== old?.[key]) {
-          states.set(id, Object.freeze(next))
-          changed.push(id)
-          break
-        }
+      const old = states.get(id)
+      if (
+        !old || old.value !== value || old.effective !== next.effective || old.pending !== next.pending ||
+        old.error !== next.error || old.decision !== decision || old.needsReconsent !== next.needsReconsent || old.managed !== lock
+      ) {
+        states.set(id, Object.freeze(next))
+        changed.push(id)
       }
     }
     dirty.clear()
@@ -272,6 +272,17 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
    * is how its failure reads. A repair (writing back what storage lacks) always waits its turn.
    */
   function write(marks: () => readonly SettingId[], plan: () => Changes | ConsentErrorLike | null, failure: (cause: unknown) => ConsentError, repairing?: boolean): Promise<void> {
+    // In memory, a write that can run now commits at once: only its settings and their dependents are merged and derived again.
+    const runNow = !repairing && loaded && !active && !emitting
+    if (runNow && memoryOnly) {
+      const changes = plan()
+      if (changes instanceof Error) return Promise.reject(changes)
+      if (changes) {
+        changes.forEach((_, id) => mark(id, 0, null))
+        take(changes, (id, decision) => (changes.get(id) === decision ? decision!.source : 'sync'), true)
+      }
+      return Promise.resolve()
+    }
     const marked = new Set<SettingId>()
     let planned: Changes | ConsentErrorLike | null | undefined
     /** Change notifications received when storage was last read for this write. */
@@ -325,9 +336,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         return Promise.reject(planned)
       }
       const changes: Changes = planned ?? new Map()
-      if (!read) return commit(changes, true)
-      // What to write: storage merged with every known decision and the cascades the person sees, then ours.
-      const base = mergeRecords(read, known)
+      if (!read) return commit(changes, true) // In memory.
+      // What to write: every known decision (what storage held was merged into them as it was read)
+      // and the cascades the person sees, then ours.
+      const base = new Map(known)
       // A dependent the person sees off because its requirement is off stays off when that requirement comes back.
       shown.forEach((decision, id) => decision.source === 'cascade' && keep(base, id, decision))
       // Our own changes merge by the same rule: a later decision stored meanwhile (found on a retry) still wins.
@@ -366,7 +378,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       return undefined
     }
 
-    if (!repairing && loaded && !active && !emitting) {
+    if (runNow) {
       const run = perform()
       return run ? track(run) : Promise.resolve()
     }
@@ -461,8 +473,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       stop()
       // On a server there is simply no browser storage: nothing is wrong, so nothing is said.
       if (!isStorageAbsentOnServer(cause)) {
-        const shows = initial ? 'so this page shows the choices it was given' : 'so every setting is off'
-        report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? `Saved choices could not be read in this browser, ${shows}. Choices made now are kept until the page closes.` : 'load', { cause }))
+        report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? `Saved choices could not be read in this browser, ${initial ? 'so this page shows the choices it was given' : 'so every setting is off'}. Choices made now are kept until the page closes.` : 'load', { cause }))
       }
     }
     const read = judge(raw, process.env.NODE_ENV !== 'production' ? 'Some saved choices could not be trusted, so they read off' : 'invalid')

@@ -7,12 +7,12 @@ export type Decisions = ReadonlyMap<SettingId, ConsentDecision>
 /** Times of recent `decidedAt` texts: the store compares the same few times again and again. */
 const times = new Map<string, number>()
 
-/** `Date.parse` of an ISO time, remembered. */
-export function timeAt(text: string): number {
+/** `Date.parse` of an ISO time, remembered (`given`: the time is already known, as for a new stamp). */
+export function timeAt(text: string, given?: number): number {
   let time = times.get(text)
   if (time === undefined) {
     if (times.size > 511) times.clear()
-    times.set(text, (time = Date.parse(text)))
+    times.set(text, (time = given ?? Date.parse(text)))
   }
   return time
 }
