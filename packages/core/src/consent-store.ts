@@ -1,7 +1,8 @@
 import { createStamper } from './clock'
 import { ConsentError, describe, isStorageAbsentOnServer, typeError } from './errors'
 import { readManaged } from './managed'
-import { cascade, decide, derive, inGraphOrder, mergeDecision, mergeRecords, sameDecision, timeOf } from './merge'
+import { callEach } from './notify'
+import { cascade, decide, derive, inGraphOrder, keepDecision, mergeRecords, sameDecision, sameRecords, timeOf, toWrite } from './merge'
 import { MAX_TEXT_LENGTH, parseStored, toStored } from './records'
 import { createSettingGraph, modelImprovementSettings } from './settings'
 import { validateOptions, validateSetArguments } from './validate-options'
@@ -96,11 +97,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   const timestamp = (): string => stamp(latest)
   /** Keeps `decision` in `into` by the merge rule; says whether it changed what `into` held. */
   const keep = (into: Map<SettingId, ConsentDecision>, id: SettingId, decision: ConsentDecision): boolean => {
-    const before = into.get(id)
-    const winner = mergeDecision(before, decision)!
-    into.set(id, winner)
-    latest = Math.max(latest, timeOf(winner))
-    return winner !== before
+    const changed = keepDecision(into, id, decision)
+    latest = Math.max(latest, timeOf(into.get(id)!))
+    return changed
   }
 
   /** Recomputes the dirty settings and their dependents; notifies subscribers if anything changed. */
@@ -134,21 +133,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     if (!changed.length && publishedStatus === status) return
     publishedStatus = status
     whole = undefined
-    // Copies, so a listener that unsubscribes or subscribes does not change who is called now.
-    if (listeners.size) [...listeners].forEach((listener) => call(listener))
-    for (const id of changed) {
-      const forSetting = settingListeners.get(id)
-      if (forSetting?.size) [...forSetting].forEach((listener) => call(listener, id))
-    }
-  }
-
-  /** A throwing subscriber is reported, never thrown: it must not undo a saved change or swallow its event. */
-  function call(listener: () => void, setting?: SettingId): void {
-    try {
-      listener()
-    } catch (cause) {
-      report(new ConsentError('listener-failed', process.env.NODE_ENV !== 'production' ? 'A consent store subscriber threw an error.' : 'subscriber', { setting, cause }))
-    }
+    const message = process.env.NODE_ENV !== 'production' ? 'A consent store subscriber threw an error.' : 'subscriber'
+    callEach(listeners, undefined, undefined, report, message)
+    for (const id of changed) callEach(settingListeners.get(id), undefined, id, report, message)
   }
 
   /**
@@ -208,13 +195,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
           // A forgotten decision (storage was cleared) has no time of its own: its event is dated now.
           timestamp: decision ? decision.decidedAt : (at ??= timestamp()),
         })
-        for (const handler of [...handlers]) {
-          try {
-            handler(event)
-          } catch (cause) {
-            report(new ConsentError('listener-failed', process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler', { setting: id, cause }))
-          }
-        }
+        callEach(handlers, event, id, report, process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler')
         eventTarget?.dispatchEvent(new CustomEvent('consent-change', { detail: event }))
       })
     } finally {
@@ -337,19 +318,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
       const changes: Changes = planned ?? new Map()
       if (!read) return commit(changes, true) // In memory.
-      // What to write: every known decision (what storage held was merged into them as it was read)
-      // and the cascades the person sees, then ours.
-      const base = new Map(known)
-      // A dependent the person sees off because its requirement is off stays off when that requirement comes back.
-      shown.forEach((decision, id) => decision.source === 'cascade' && keep(base, id, decision))
-      // Our own changes merge by the same rule: a later decision stored meanwhile (found on a retry) still wins.
-      changes.forEach((decision, id) => keep(base, id, decision))
-      // What storage held may turn a requirement off (another device withdrew meanwhile): save the
-      // cascade too, so a dependent's older opt-in never comes back when the requirement is turned on again.
-      cascade(base, graph, policyVersion).forEach((decision, id) => decision.source === 'cascade' && keep(base, id, decision))
-      if (!changes.size && base.size === read.size && [...base].every(([id, decision]) => sameDecision(decision, read.get(id)))) {
-        return commit(base) // Nothing to write.
-      }
+      // What storage held was merged into `known` as it was read.
+      const base = toWrite(known, shown, changes, graph, policyVersion)
+      if (!changes.size && sameRecords(base, read)) return commit(base) // Nothing to write.
       let saving: void | Promise<void>
       try {
         saving = storage.save(toStored(base))

@@ -5,7 +5,8 @@ export class ConsentError extends Error implements ConsentErrorLike {
   readonly code: ConsentErrorCode
   readonly setting: SettingId | undefined
   constructor(code: ConsentErrorCode, message: string, options?: { setting?: SettingId | undefined; cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    // Error reads only `cause` from its options, and only when it is there.
+    super(message, options)
     this.name = 'ConsentError'
     this.code = code
     this.setting = options?.setting

@@ -104,8 +104,30 @@ export function inGraphOrder(graph: SettingGraph, ids: Iterable<SettingId>): Set
     const place = graph.places.get(id)
     if (place !== undefined) places.add(place)
   }
-  // A sort of the few ids, or a walk of every id when they are many.
-  return places.size * 8 < graph.ids.length
-    ? [...places].sort((a, b) => a - b).map((place) => graph.ids[place]!)
-    : graph.ids.filter((_, place) => places.has(place))
+  return [...places].sort((a, b) => a - b).map((place) => graph.ids[place]!)
 }
+
+/** Keeps `decision` in `into` by the merge rule; says whether that changed what `into` held. */
+export function keepDecision(into: Map<SettingId, ConsentDecision>, id: SettingId, decision: ConsentDecision): boolean {
+  const before = into.get(id)
+  return into.set(id, mergeDecision(before, decision)!).get(id) !== before
+}
+
+/**
+ * What a write saves: every decision known, the cascades the person sees (a dependent seen off
+ * because its requirement is off stays off when that requirement comes back), the write's own
+ * `changes` merged by the same rule (a later decision stored meanwhile still wins), and the
+ * cascades all of that causes (storage may have turned a requirement off: a dependent's older
+ * opt-in must never come back when the requirement is turned on again).
+ */
+export function toWrite(known: Decisions, shown: Decisions, changes: Decisions, graph: SettingGraph, policyVersion: string): Map<SettingId, ConsentDecision> {
+  const base = new Map(known)
+  shown.forEach((decision, id) => decision.source === 'cascade' && keepDecision(base, id, decision))
+  changes.forEach((decision, id) => keepDecision(base, id, decision))
+  cascade(base, graph, policyVersion).forEach((decision, id) => decision.source === 'cascade' && keepDecision(base, id, decision))
+  return base
+}
+
+/** Two records hold the same decisions. */
+export const sameRecords = (a: Decisions, b: Decisions): boolean =>
+  a.size === b.size && [...a].every(([id, decision]) => sameDecision(decision, b.get(id)))

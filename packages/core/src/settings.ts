@@ -52,13 +52,6 @@ export function createSettingGraph(input: unknown): SettingGraph {
     }
     requires.set(id, Object.freeze([...new Set(list as SettingId[])]))
   }
-  requires.forEach((list, id) => {
-    for (const r of list) {
-      if (!requires.has(r)) {
-        typeError(process.env.NODE_ENV !== 'production' ? `setting ${describe(id)} requires unknown setting ${describe(r)}; known ids: ${[...requires.keys()].join(', ')}` : `requires ${describe(r)}`)
-      }
-    }
-  })
   // Parents before children, keeping the given order where it can; a cycle is a TypeError naming it.
   const ids: SettingId[] = []
   const requirements = new Map<SettingId, SettingId[]>()
@@ -68,6 +61,9 @@ export function createSettingGraph(input: unknown): SettingGraph {
     if (path.includes(id)) typeError(process.env.NODE_ENV !== 'production' ? `settings must not require each other in a cycle: ${[...path.slice(path.indexOf(id)), id].join(' -> ')}` : `cycle ${describe(id)}`)
     const all = new Set<SettingId>()
     for (const r of requires.get(id)!) {
+      if (!requires.has(r)) {
+        typeError(process.env.NODE_ENV !== 'production' ? `setting ${describe(id)} requires unknown setting ${describe(r)}; known ids: ${[...requires.keys()].join(', ')}` : `requires ${describe(r)}`)
+      }
       visit(r, [...path, id])
       all.add(r)
       requirements.get(r)!.forEach((rr) => all.add(rr))
