@@ -210,14 +210,14 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     adopt(sourceOf, touched, keepCascades)
   }
 
-  // With initialData the store starts ready with it, on the server and in the hydrating browser
-  // alike: nothing here depends on the clock, so both render the same HTML.
   /** Reads stored data through the one parser; reports what cannot be trusted (it reads off). */
   const judge = (raw: unknown, prefix: string, problems: string[] = []): Map<SettingId, ConsentDecision> => {
     const decisions = parseStored(raw, graph, problems)
     if (problems.length) report(new ConsentError('storage-invalid', `${prefix}: ${problems.join('; ')}`))
     return decisions
   }
+  // With initialData the store starts ready with it, on the server and in the hydrating browser
+  // alike: nothing here depends on the clock, so both render the same HTML.
   const initial = initialData === undefined ? undefined : judge(initialData, process.env.NODE_ENV !== 'production' ? 'Some of the initial data could not be trusted, so it reads off' : 'invalid')
   if (initial) {
     known = new Map(initial)

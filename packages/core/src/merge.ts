@@ -66,8 +66,12 @@ export const decide = (value: boolean, decidedAt: string, policyVersion: string,
  */
 export function cascade(decisions: Decisions, graph: SettingGraph, policyVersion: string): Map<SettingId, ConsentDecision> {
   const result = new Map(decisions)
-  // Parents before children, so a requirement is final when its dependents are looked at.
-  for (const id of graph.ids) {
+  // Only a decision that reads on can be derived off: look at those alone (so the cost follows the
+  // decisions, not the settings), parents before children, so a requirement is final when its
+  // dependents are looked at (a requirement turned off here was on).
+  const on: SettingId[] = []
+  decisions.forEach((decision, id) => void (decision.value && on.push(id)))
+  for (const id of inGraphOrder(graph, on)) {
     const derived = derive(result.get(id), graph.requirements.get(id)!, (r) => result.get(r), policyVersion)
     if (derived) result.set(id, derived)
   }
