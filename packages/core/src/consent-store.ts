@@ -455,10 +455,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     // What storage lacks: lapses and cascades found now, and newer decisions from initialData.
     const toSave = new Map(read)
     let lacking = false
-    for (const id of ids) {
-      const decision = derived.get(id)
-      if (decision && !sameDecision(decision, read.get(id))) toSave.set(id, decision), (lacking = true)
-    }
+    derived.forEach((decision, id) => sameDecision(decision, read.get(id)) || (toSave.set(id, decision), (lacking = true)))
     // Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
     if (lacking && !memoryOnly) {
       try {
@@ -482,15 +479,16 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   })()
   queue = ready
 
-  const unknown = (setting: unknown): TypeError =>
-    new TypeError(process.env.NODE_ENV !== 'production' ? `Unknown setting ${describe(setting)}; expected one of: ${ids.join(', ')}` : `setting ${describe(setting)}`)
+  /** Throws the TypeError for a setting id this store does not know, naming it. */
+  const unknown = (setting: unknown): never =>
+    typeError(process.env.NODE_ENV !== 'production' ? `Unknown setting ${describe(setting)}; expected one of: ${ids.join(', ')}` : `setting ${describe(setting)}`)
   const destroyedError = (setting?: SettingId) =>
     new ConsentError('destroyed', process.env.NODE_ENV !== 'production' ? 'This consent store was destroyed.' : 'destroyed', { setting })
 
   return {
     getSnapshot,
     getSetting(setting: SettingId): SettingState {
-      return states.get(setting) ?? typeError(unknown(setting).message)
+      return states.get(setting) ?? unknown(setting)
     },
     getServerSnapshot: () => serverSnapshot,
     subscribe(listener: () => void, setting?: SettingId): () => void {
@@ -499,7 +497,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const wrapper = () => listener()
       let into = listeners
       if (setting !== undefined) {
-        if (!places.has(setting)) throw unknown(setting)
+        if (!places.has(setting)) unknown(setting)
         into = settingListeners.get(setting) ?? new Set()
         settingListeners.set(setting, into)
       }
@@ -518,7 +516,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       try {
         if (process.env.NODE_ENV !== 'production') validateSetArguments(ids, places, setting, value, setOptions)
         // Production keeps the checks on what is saved: the setting, the value and the source.
-        if (!places.has(setting)) throw unknown(setting)
+        if (!places.has(setting)) unknown(setting)
         if (typeof value !== 'boolean') typeError(`value ${describe(value)}`)
         if (source !== 'user' && source !== 'api') typeError(`source ${describe(source)}`)
       } catch (error) {
