@@ -1,3 +1,9 @@
+// The store's kernel: one closure over local variables (state, snapshot and listeners, writes,
+// loading and syncing), so a minifier can rename everything it shares, while the rules it applies
+// are plain functions of plain data in merge.ts (merge, cascade, what a write saves), records.ts
+// (the one parser of stored data) and settings.ts (the setting graph). It is longer than our other
+// files on purpose: splitting it into parts that share its state through objects is what made the
+// every-page path 8.5 kB. Its sections: state and snapshot, deriving and events, writes, loading.
 import { createStamper } from './clock'
 import { ConsentError, describe, isStorageAbsentOnServer, typeError } from './errors'
 import { readManaged } from './managed'
