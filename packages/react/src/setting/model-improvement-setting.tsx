@@ -19,7 +19,8 @@ import { focusSwitch } from './switch-focus'
 import { MAIN_SETTING, type MediaKind } from './setting-view'
 import { useControlledController, type ValueChangeHandler } from './use-controlled-controller'
 import { useReturnFocus } from './use-return-focus'
-import { useInternalStore, useStoreController } from './use-store-controller'
+import { useLocalController } from './use-local-controller'
+import { useStoreController } from './use-store-controller'
 
 type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue' | 'onError' | 'children'>
 
@@ -133,10 +134,10 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const mode = controlled ? 'controlled' : external ? 'store' : 'uncontrolled'
   // Development builds only; the condition is a constant in a bundled build, so hooks stay in order.
   if (process.env.NODE_ENV !== 'production') useModeWarning(mode)
-  const internalStore = useInternalStore(mode === 'uncontrolled', policyVersion, defaultValue, ALL_IDS, onErrorRef)
-  const fromStore = useStoreController(mode === 'store' ? external : internalStore, mode === 'uncontrolled', onConsentChangeRef, onErrorRef)
+  const fromStore = useStoreController(mode === 'store' ? external : null, onConsentChangeRef, onErrorRef)
   const fromParent = useControlledController(value, onValueChangeRef, policyVersion, messages, onConsentChangeRef, onErrorRef)
-  const { read: controllerRead, change, retry } = controlled ? fromParent : fromStore
+  const local = useLocalController(mode === 'uncontrolled', policyVersion, defaultValue, onConsentChangeRef, onErrorRef)
+  const { read: controllerRead, change, retry } = controlled ? fromParent : external ? fromStore : local
   const locks = useManagedLocks(managed, controllerRead)
   const controller = { read: locks.read, change, retry }
   const mainLock = locks.lockOf(MAIN_SETTING)
@@ -232,8 +233,6 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
     </div>
   )
 })
-
-const ALL_IDS: readonly string[] = [MAIN_SETTING, 'include-audio', 'include-video']
 
 /** Warns in development when the component flips between controlled, store-backed and uncontrolled. */
 function useModeWarning(mode: string): void {
