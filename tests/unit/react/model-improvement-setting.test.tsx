@@ -133,6 +133,14 @@ describe('ModelImprovementSetting', () => {
       expect(() => render(<ModelImprovementSetting confirm={confirm} />)).toThrow(/`confirm`/)
     })
 
+    it('refuses an unknown policy in production too, naming the option', () => {
+      vi.stubEnv('NODE_ENV', 'production')
+      onTestFinished(() => void vi.unstubAllEnvs())
+      vi.spyOn(console, 'error').mockImplementation(() => {})
+      // @ts-expect-error: a policy that is not allowed
+      expect(() => render(<ModelImprovementSetting confirm="disable" />)).toThrow(/`confirm`/)
+    })
+
     it("explains that confirming only when disabling would make withdrawing harder", () => {
       vi.spyOn(console, 'error').mockImplementation(() => {})
       // @ts-expect-error: a policy that is not allowed

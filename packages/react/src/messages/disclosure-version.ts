@@ -92,7 +92,9 @@ export function disclosureVersion(source?: LocaleInput | ConsentMessages): strin
   const entries = DISCLOSURE_KEYS.map((key): [DisclosureKey, string] => {
     const value: unknown = messages[key]
     if (typeof value !== 'string') {
-      throw new TypeError(`[model-consent] Message "${key}" must be a string to compute disclosureVersion.`)
+      throw new TypeError(
+        process.env.NODE_ENV !== 'production' ? `[model-consent] Message "${key}" must be a string to compute disclosureVersion.` : `Message "${key}"`,
+      )
     }
     return [key, value]
   })
