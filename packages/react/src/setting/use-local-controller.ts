@@ -1,5 +1,6 @@
-import { ConsentError, type ChangeSource, type ConsentChangeEvent, type ConsentDecision } from '@model-consent/core'
+import { ConsentError, type ChangeSource, type ConsentDecision } from '@model-consent/core'
 import { useEffect, useRef, useState, type RefObject } from 'react'
+import type { ModelImprovementSettingProps } from './model-improvement-setting'
 import { MAIN_SETTING, MEDIA_IDS, OFF_VIEW, type SettingController } from './setting-view'
 
 type Decisions = Readonly<Record<string, ConsentDecision>>
@@ -27,15 +28,14 @@ export function useLocalController(
   enabled: boolean,
   policyVersion: string,
   defaultValue: Readonly<Record<string, boolean>> | undefined,
-  onConsentChangeRef: RefObject<((event: ConsentChangeEvent) => void) | undefined>,
-  onErrorRef: RefObject<((error: Error) => void) | undefined>,
+  latest: RefObject<ModelImprovementSettingProps>,
 ): Pick<SettingController, 'read' | 'change' | 'retry'> {
   const [decisions, setDecisions] = useState<Decisions>({})
   // What the next change starts from: a change may follow another before React renders it.
-  const latest = useRef({ decisions, time: -Infinity })
+  const recordedRef = useRef({ decisions, time: -Infinity })
 
   const apply = (id: string | null, value: boolean, source: ChangeSource) => {
-    const recorded = latest.current
+    const recorded = recordedRef.current
     const version = policyVersion
     const all: Record<string, ConsentDecision> = {}
     const events: Array<[string, ConsentDecision, boolean]> = []
@@ -49,7 +49,7 @@ export function useLocalController(
     let changed = events.length > 0
     if (id !== null) {
       if (value && id !== MAIN_SETTING && !on(MAIN_SETTING)) {
-        onErrorRef.current?.(new ConsentError('requirement-off', `Cannot turn on "${id}" while "${MAIN_SETTING}" is off.`, { setting: id }))
+        latest.current.onError?.(new ConsentError('requirement-off', `Cannot turn on "${id}" while "${MAIN_SETTING}" is off.`, { setting: id }))
         return
       }
       if (value !== on(id) || all[id]?.source === 'policy') {
@@ -60,10 +60,10 @@ export function useLocalController(
       }
     }
     if (!changed) return
-    latest.current = { decisions: all, time: recorded.time }
+    recordedRef.current = { decisions: all, time: recorded.time }
     setDecisions(all)
     for (const [setting, decision, previousValue] of events) {
-      onConsentChangeRef.current?.(
+      latest.current.onConsentChange?.(
         Object.freeze({
           type: 'consent-change',
           setting,

@@ -1,5 +1,6 @@
-import type { ConsentChangeEvent, ConsentStore, SettingState } from '@model-consent/core'
+import type { ConsentStore, SettingState } from '@model-consent/core'
 import { useCallback, useEffect, useSyncExternalStore, type RefObject } from 'react'
+import type { ModelImprovementSettingProps } from './model-improvement-setting'
 import { MAIN_SETTING, MEDIA_SETTINGS, OFF_VIEW, type SettingController } from './setting-view'
 
 const noop = () => {}
@@ -23,8 +24,7 @@ function useStoreSetting(store: ConsentStore | null, id: string): SettingState |
 /** Drives the setting from a consent store (given, or from a provider), through its methods only. */
 export function useStoreController(
   store: ConsentStore | null,
-  onConsentChangeRef: RefObject<((event: ConsentChangeEvent) => void) | undefined>,
-  onErrorRef: RefObject<((error: Error) => void) | undefined>,
+  latest: RefObject<ModelImprovementSettingProps>,
 ): Pick<SettingController, 'read' | 'change' | 'retry'> {
   const byId = new Map([
     [MAIN_SETTING, useStoreSetting(store, MAIN_SETTING)],
@@ -35,13 +35,13 @@ export function useStoreController(
   useEffect(() => {
     if (!store) return
     return store.onConsentChange((event) => {
-      if (SETTING_IDS.includes(event.setting)) onConsentChangeRef.current?.(event)
+      if (SETTING_IDS.includes(event.setting)) latest.current.onConsentChange?.(event)
     })
-  }, [store, onConsentChangeRef])
+  }, [store, latest])
 
   const read = (id: string) => byId.get(id) ?? OFF_VIEW
   const change = (id: string, value: boolean) => {
-    store?.set(id, value, { source: 'user' }).catch((error: Error) => onErrorRef.current?.(error))
+    store?.set(id, value, { source: 'user' }).catch((error: Error) => latest.current.onError?.(error))
   }
   const retry = (id: string) => {
     const view = byId.get(id)
