@@ -84,6 +84,8 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
       stateText = false,
       locale,
       messages: overrides,
+      onClick,
+      'aria-describedby': describedByProp,
       ...buttonProps
     },
     ref,
@@ -99,7 +101,6 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
     const reasonId = useId()
     const hasReason = unavailableReason !== undefined && unavailableReason !== null && unavailableReason !== false
     const blocked = unavailable || hasReason
-    const { onClick, 'aria-describedby': describedByProp, ...restProps } = buttonProps
     // Space and Enter on a button fire `click` too, so this one guard covers pointer, keys and AT.
     // Radix skips its toggle when the click's default is prevented.
     const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
@@ -118,7 +119,7 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
     const root = (
       <SwitchPrimitive.Root
         data-slot="switch"
-        {...restProps}
+        {...buttonProps}
         ref={ref}
         aria-busy={pending ? true : buttonProps['aria-busy']}
         aria-disabled={blocked ? true : buttonProps['aria-disabled']}
