@@ -134,6 +134,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const loading = controlled && value === null
   const mainSwitchRef = useRef<HTMLButtonElement>(null)
   const rootRef = useRef<HTMLDivElement>(null)
+  const setRoot = useRootRef(mainSwitchRef, rootRef, ref)
   const id = useId()
   const switchId = (setting: string) => `${id}-${setting}`
 
@@ -194,7 +195,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
       lang={tag}
       dir={dir}
       {...rootProps}
-      ref={useRootRef(mainSwitchRef, rootRef, ref)}
+      ref={setRoot}
       data-state={mainOn ? 'checked' : 'unchecked'}
       data-pending={pending ? '' : undefined}
       data-loading={loading ? '' : undefined}
