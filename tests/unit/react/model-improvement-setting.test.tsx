@@ -311,6 +311,23 @@ describe('ModelImprovementSetting', () => {
       expect(screen.getByRole('switch', { name: 'Help improve our models' })).toBeInTheDocument()
     })
 
+    it('takes the provider’s prompt words without a warning, and still warns about an unknown key', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      warn.mockClear() // an earlier test may have spied on console.warn already
+      onTestFinished(() => void warn.mockRestore())
+      const user = userEvent.setup()
+      render(
+        <ConsentProvider messages={{ promptTitle: 'Help us?', cancel: 'Back' }}>
+          <ModelImprovementSetting />
+        </ConsentProvider>,
+      )
+      await user.click(mainSwitch())
+      expect(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Back' })).toBeInTheDocument()
+      expect(warn).not.toHaveBeenCalled()
+      render(<ModelImprovementSetting messages={{ titel: 'Typo' } as never} />)
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('Unknown message key "titel"'))
+    })
+
     it('renders a locale set and sets lang and dir', async () => {
       const { ar } = await import('@model-consent/react/locales/ar')
       const { container } = render(<ModelImprovementSetting locale={ar} />)

@@ -79,7 +79,15 @@ const versions = new WeakMap<object, string>()
  * @throws {TypeError} when a disclosure message is not a string.
  */
 export function disclosureVersion(source?: LocaleInput | ConsentMessages): string {
-  const messages = typeof source === 'object' && source !== null ? source : resolveMessages(source)
+  return versionOf(typeof source === 'object' && source !== null ? source : resolveMessages(source))
+}
+
+/**
+ * `disclosureVersion` of messages already resolved: what the setting uses, so that it does not
+ * bundle the resolution of a tag (and the prompt's English words with it).
+ * @internal
+ */
+export function versionOf(messages: Pick<ConsentMessages, DisclosureKey>): string {
   const known = versions.get(messages)
   if (known !== undefined) return known
   const entries = DISCLOSURE_KEYS.map((key): [DisclosureKey, string] => {

@@ -1,4 +1,4 @@
-import type { ConsentMessages } from '../messages'
+import type { PartMessages } from '../messages/types'
 
 /**
  * When the setting asks before a change:
@@ -31,7 +31,7 @@ export const needsConfirmation = (policy: ConfirmPolicy, value: boolean): boolea
 
 /** The texts of the confirmation for one change. */
 export function confirmationTexts(
-  messages: ConsentMessages,
+  messages: PartMessages,
   setting: string,
   value: boolean,
 ): { title: string; description: string; confirmLabel: string } {

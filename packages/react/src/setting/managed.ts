@@ -1,10 +1,10 @@
 import { readManaged, type ManagedReason, type ManagedSetting, type ManagedSettings } from '@model-consent/core'
 import { useMemo } from 'react'
-import type { ConsentMessages } from '../messages'
+import type { PartMessages } from '../messages/types'
 import { MAIN_SETTING, type SettingView } from './setting-view'
 
 /** The words for a managed setting's reason; a reason of the app's own uses `managedOther`. */
-export function managedReasonText(messages: ConsentMessages, reason: ManagedReason): string {
+export function managedReasonText(messages: PartMessages, reason: ManagedReason): string {
   if (reason === 'organization') return messages.managedOrganization
   if (reason === 'age') return messages.managedAge
   if (reason === 'region') return messages.managedRegion

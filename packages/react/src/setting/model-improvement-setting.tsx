@@ -4,7 +4,7 @@ import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useS
 import { useConsentContext } from '../consent-context'
 import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
 import { ConsentExplainer } from '../explainer/consent-explainer'
-import { disclosureVersion } from '../messages/disclosure-version'
+import { versionOf } from '../messages/disclosure-version'
 import { formatMessage } from '../messages/format'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
@@ -113,7 +113,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const policy = validateConfirmPolicy(confirm)
   const { tag, dir, messages, locale } = useLocale(localeProp, overrides)
   // Hashing the words is not free: only when no policyVersion is given, and once per message set.
-  const wordsVersion = useMemo(() => (policyVersionProp === undefined ? disclosureVersion(messages) : ''), [policyVersionProp, messages])
+  const wordsVersion = useMemo(() => (policyVersionProp === undefined ? versionOf(messages) : ''), [policyVersionProp, messages])
   const policyVersion = policyVersionProp ?? wordsVersion
   // The latest callbacks, for handlers and effects that outlive a render.
   const latest = useRef(props)

@@ -1,7 +1,7 @@
 import { ConsentError, type ConsentChangeEvent } from '@model-consent/core'
 import { useState, type RefObject } from 'react'
 import type { ModelImprovementSettingProps } from './model-improvement-setting'
-import type { ConsentMessages } from '../messages'
+import type { PartMessages } from '../messages/types'
 import { MAIN_SETTING, MEDIA_SETTINGS, OFF_VIEW, type SettingController, type SettingView } from './setting-view'
 import { useSettledValue, type ControlledValue } from './use-settled-value'
 
@@ -29,7 +29,7 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 export function useControlledController(
   value: ControlledValue,
   policyVersion: string,
-  messages: ConsentMessages,
+  messages: PartMessages,
   latest: RefObject<ModelImprovementSettingProps>,
 ): Pick<SettingController, 'read' | 'change' | 'retry'> {
   const [local, setLocal] = useState<Readonly<Record<string, LocalState>>>({})
