@@ -110,5 +110,17 @@ describe('ModelImprovementSetting with managed settings', () => {
       expect(() => render(<ModelImprovementSetting managed={{ 'improve-model': { value: false, reason: '' } } as never} />)).toThrow(/reason/)
       vi.restoreAllMocks()
     })
+
+    it('in production too, with a short message that still names the setting', () => {
+      vi.stubEnv('NODE_ENV', 'production')
+      vi.spyOn(console, 'error').mockImplementation(() => {})
+      const managed = { 'include-audio': { value: true, reason: 'organization' } } as never
+      expect(() => render(<ModelImprovementSetting managed={managed} />)).toThrow(TypeError)
+      expect(() => render(<ModelImprovementSetting managed={managed} />)).toThrow(/"include-audio"/)
+      expect(() => render(<ModelImprovementSetting managed={{ 'improve-model': { value: false, reason: ' ' } } as never} />)).toThrow(/"improve-model"/)
+      expect(() => render(<ModelImprovementSetting managed={'organization' as never} />)).toThrow(TypeError)
+      vi.restoreAllMocks()
+      vi.unstubAllEnvs()
+    })
   })
 })

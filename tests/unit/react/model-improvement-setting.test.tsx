@@ -133,6 +133,14 @@ describe('ModelImprovementSetting', () => {
       expect(() => render(<ModelImprovementSetting confirm={confirm} />)).toThrow(/`confirm`/)
     })
 
+    it('refuses an unknown policy in production too, naming the option', () => {
+      vi.stubEnv('NODE_ENV', 'production')
+      onTestFinished(() => void vi.unstubAllEnvs())
+      vi.spyOn(console, 'error').mockImplementation(() => {})
+      // @ts-expect-error: a policy that is not allowed
+      expect(() => render(<ModelImprovementSetting confirm="disable" />)).toThrow(/`confirm`/)
+    })
+
     it("explains that confirming only when disabling would make withdrawing harder", () => {
       vi.spyOn(console, 'error').mockImplementation(() => {})
       // @ts-expect-error: a policy that is not allowed
@@ -301,6 +309,23 @@ describe('ModelImprovementSetting', () => {
     it('takes partial message overrides', () => {
       render(<ModelImprovementSetting messages={{ title: 'Help improve our models' }} />)
       expect(screen.getByRole('switch', { name: 'Help improve our models' })).toBeInTheDocument()
+    })
+
+    it('takes the provider’s prompt words without a warning, and still warns about an unknown key', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      warn.mockClear() // an earlier test may have spied on console.warn already
+      onTestFinished(() => void warn.mockRestore())
+      const user = userEvent.setup()
+      render(
+        <ConsentProvider messages={{ promptTitle: 'Help us?', cancel: 'Back' }}>
+          <ModelImprovementSetting />
+        </ConsentProvider>,
+      )
+      await user.click(mainSwitch())
+      expect(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Back' })).toBeInTheDocument()
+      expect(warn).not.toHaveBeenCalled()
+      render(<ModelImprovementSetting messages={{ titel: 'Typo' } as never} />)
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('Unknown message key "titel"'))
     })
 
     it('renders a locale set and sets lang and dir', async () => {

@@ -1,30 +1,18 @@
 import type { KeyboardEvent } from 'react'
 
-const FOCUSABLE = [
-  'a[href]',
-  'area[href]',
-  'button:not([disabled])',
-  'input:not([disabled]):not([type="hidden"])',
-  'select:not([disabled])',
-  'textarea:not([disabled])',
-  'iframe',
-  'audio[controls]',
-  'video[controls]',
-  '[contenteditable]:not([contenteditable="false"])',
-  '[tabindex]',
-].join(',')
+const FOCUSABLE =
+  'a[href],area[href],button,input:not([type=hidden]),select,textarea,iframe,audio[controls],video[controls],[contenteditable]:not([contenteditable=false]),[tabindex]'
 
 /** The elements in `container` that Tab can reach, in document order. */
 export function getTabbables(container: HTMLElement): HTMLElement[] {
   return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
-    (element) => element.tabIndex >= 0 && !element.closest('[hidden], [inert]') && isRendered(element),
+    (element) =>
+      element.tabIndex >= 0 &&
+      !element.matches(':disabled') &&
+      !element.closest('[hidden],[inert]') &&
+      // jsdom has no layout (and no checkVisibility): everything counts as rendered there.
+      element.checkVisibility?.({ visibilityProperty: true }) !== false,
   )
-}
-
-function isRendered(element: HTMLElement): boolean {
-  // jsdom has no layout; treat everything as rendered there.
-  if (typeof element.checkVisibility !== 'function') return true
-  return element.checkVisibility({ visibilityProperty: true })
 }
 
 /**

@@ -37,13 +37,19 @@ function decoded(href: string): string {
   return text.replace(TAB_OR_NEWLINE, '').replace(EDGE_JUNK, '')
 }
 
-function refuse(href: string, reason: string): HrefCheck {
+// Bundlers fold this constant, so the reasons below leave production builds.
+const DEV = process.env.NODE_ENV !== 'production'
+
+function refuse(href: string, reason: string | false): HrefCheck {
   const shown = JSON.stringify(href)
   return {
     ok: false,
+    // Production names the refused href; why, and what is accepted, is development-only text.
     error: new TypeError(
-      `ConsentExplainer: learnMoreHref ${shown} was refused (${reason}). ` +
-        'Only https:, http:, mailto: and relative URLs (/path, ./path, path, #hash, ?query) are accepted.',
+      process.env.NODE_ENV !== 'production'
+        ? `ConsentExplainer: learnMoreHref ${shown} was refused (${reason}). ` +
+            'Only https:, http:, mailto: and relative URLs (/path, ./path, path, #hash, ?query) are accepted.'
+        : `learnMoreHref ${shown}`,
     ),
   }
 }
@@ -54,14 +60,14 @@ function refuse(href: string, reason: string): HrefCheck {
  */
 export function checkHref(href: string): HrefCheck {
   const cleaned = href.replace(TAB_OR_NEWLINE, '').replace(EDGE_JUNK, '')
-  if (cleaned === '') return refuse(href, 'it is empty')
-  if (CONTROL.test(cleaned)) return refuse(href, 'it contains control characters')
+  if (cleaned === '') return refuse(href, DEV && 'it is empty')
+  if (CONTROL.test(cleaned)) return refuse(href, DEV && 'it contains control characters')
   if (SCHEME_RELATIVE.test(cleaned) || SCHEME_RELATIVE.test(decoded(cleaned))) {
-    return refuse(href, 'it is protocol-relative, so it would lead to another site')
+    return refuse(href, DEV && 'it is protocol-relative, so it would lead to another site')
   }
   const scheme = SCHEME.exec(cleaned)?.[1]
   if (scheme === undefined) return { ok: true, href: cleaned }
   const protocol = `${scheme.toLowerCase()}:`
-  if (!ALLOWED_SCHEMES.includes(protocol)) return refuse(href, `the ${protocol} scheme is not allowed`)
+  if (!ALLOWED_SCHEMES.includes(protocol)) return refuse(href, DEV && `the ${protocol} scheme is not allowed`)
   return { ok: true, href: cleaned }
 }

@@ -14,13 +14,17 @@ export function describe(value: unknown): string {
 /** Throws a `TypeError` unless `overrides` (a `messages` prop) is an object, `undefined` or `null`. */
 export function checkOverrides(overrides: unknown): void {
   if (overrides !== undefined && overrides !== null && typeof overrides !== 'object') {
-    throw new TypeError(`[model-consent] \`messages\` must be an object, but got ${describe(overrides)}.`)
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production' ? `[model-consent] \`messages\` must be an object, but got ${describe(overrides)}.` : '`messages`',
+    )
   }
 }
 
 /** Throws a `TypeError` naming `key` unless its override is a string or `undefined`. */
 export function checkText(key: string, value: unknown): asserts value is string | undefined {
   if (value !== undefined && typeof value !== 'string') {
-    throw new TypeError(`[model-consent] Message "${key}" must be a string, but got ${describe(value)}.`)
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production' ? `[model-consent] Message "${key}" must be a string, but got ${describe(value)}.` : `Message "${key}"`,
+    )
   }
 }

@@ -37,10 +37,10 @@ export const DISCLOSURE_KEYS = [
 export type DisclosureKey = (typeof DISCLOSURE_KEYS)[number]
 
 /**
- * FNV-1a, 64 bits, of the UTF-8 bytes of `text`, as 16 hex digits. The 64-bit state is four
- * 16-bit limbs (most significant first), so plain number arithmetic stays exact and no
- * `BigInt` or `TextEncoder` is needed: multiplying by the prime 2^40 + 0x1b3 is `h * 0x1b3`
- * plus `h` shifted left by 40 bits, carried limb by limb.
+ * FNV-1a, 64 bits, of the UTF-8 bytes of `text` (as `TextEncoder` writes them), as 16 hex
+ * digits. The 64-bit state is four 16-bit limbs (most significant first), so plain number
+ * arithmetic stays exact and no `BigInt` is needed: multiplying by the prime 2^40 + 0x1b3 is
+ * `h * 0x1b3` plus `h` shifted left by 40 bits, carried limb by limb.
  * @internal exported for its test vectors only
  */
 export function fnv1a64(text: string): string {
@@ -48,7 +48,7 @@ export function fnv1a64(text: string): string {
   let h2 = 0x9ce4
   let h1 = 0x8422
   let h0 = 0x2325
-  const add = (byte: number): void => {
+  for (const byte of new TextEncoder().encode(text)) {
     h0 ^= byte
     const t0 = h0 * 0x1b3
     const t1 = h1 * 0x1b3 + (t0 >>> 16)
@@ -57,13 +57,6 @@ export function fnv1a64(text: string): string {
     h2 = t2 & 0xffff
     h1 = t1 & 0xffff
     h0 = t0 & 0xffff
-  }
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0
-    if (code < 0x80) add(code)
-    else if (code < 0x800) add(0xc0 | (code >> 6)), add(0x80 | (code & 0x3f))
-    else if (code < 0x10000) add(0xe0 | (code >> 12)), add(0x80 | ((code >> 6) & 0x3f)), add(0x80 | (code & 0x3f))
-    else add(0xf0 | (code >> 18)), add(0x80 | ((code >> 12) & 0x3f)), add(0x80 | ((code >> 6) & 0x3f)), add(0x80 | (code & 0x3f))
   }
   return [h3, h2, h1, h0].map((limb) => limb.toString(16).padStart(4, '0')).join('')
 }
@@ -86,13 +79,23 @@ const versions = new WeakMap<object, string>()
  * @throws {TypeError} when a disclosure message is not a string.
  */
 export function disclosureVersion(source?: LocaleInput | ConsentMessages): string {
-  const messages = typeof source === 'object' && source !== null ? source : resolveMessages(source)
+  return versionOf(typeof source === 'object' && source !== null ? source : resolveMessages(source))
+}
+
+/**
+ * `disclosureVersion` of messages already resolved: what the setting uses, so that it does not
+ * bundle the resolution of a tag (and the prompt's English words with it).
+ * @internal
+ */
+export function versionOf(messages: Pick<ConsentMessages, DisclosureKey>): string {
   const known = versions.get(messages)
   if (known !== undefined) return known
   const entries = DISCLOSURE_KEYS.map((key): [DisclosureKey, string] => {
     const value: unknown = messages[key]
     if (typeof value !== 'string') {
-      throw new TypeError(`[model-consent] Message "${key}" must be a string to compute disclosureVersion.`)
+      throw new TypeError(
+        process.env.NODE_ENV !== 'production' ? `[model-consent] Message "${key}" must be a string to compute disclosureVersion.` : `Message "${key}"`,
+      )
     }
     return [key, value]
   })

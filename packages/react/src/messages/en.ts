@@ -1,12 +1,14 @@
-import type { ConsentMessages } from './types'
+import type { ConsentMessages, PartMessages } from './types'
 
 /**
- * Default English copy. Plain language, measured in CI (`tests/unit/readability.test.ts`):
- * US grade 7 or below overall, 9 or below for each message of five words or more,
- * no sentence over 20 words and 15 on average.
+ * The English words of the setting and its parts: every message but the prompt's, which a page
+ * that shows only the setting does not carry. Plain language, measured in CI
+ * (`tests/unit/readability.test.ts`): US grade 7 or below overall, 9 or below for each message
+ * of five words or more, no sentence over 20 words and 15 on average.
  * The two choices get equal weight: no pressure, no guilt, buttons that say what they do.
+ * @internal the built-in English of the parts; apps use `en`
  */
-export const en: ConsentMessages = /* @__PURE__ */ Object.freeze({
+export const enParts: PartMessages = /* @__PURE__ */ Object.freeze({
   title: 'Improve the model for everyone',
   stateOn: 'On',
   stateOff: 'Off',
@@ -48,6 +50,15 @@ export const en: ConsentMessages = /* @__PURE__ */ Object.freeze({
   mediaNeedsMain: 'Turn on {title} first.',
   stillSaving: 'Please wait. We are still saving your last choice.',
   loading: 'Loading your choice…',
+  managedOrganization: 'Your organization has turned this off.',
+  managedAge: 'This is turned off because of your age.',
+  managedRegion: 'This is turned off where you live.',
+  managedOther: 'This is turned off for your account.',
+})
+
+// `Object.assign` rather than a spread, so a bundler may drop it (with the prompt's words) when unused.
+/** Default English copy: the words of the parts (see `enParts`) and of the prompt. */
+export const en: ConsentMessages = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.assign({}, enParts, {
   promptTitle: 'Improve the model for everyone?',
   promptTurnOn: 'Turn on',
   promptKeepOff: 'Keep off',
@@ -56,8 +67,4 @@ export const en: ConsentMessages = /* @__PURE__ */ Object.freeze({
   promptNext: 'You can change this in Settings.',
   promptClose: 'Close',
   promptError: "We couldn't save your choice. Please try again.",
-  managedOrganization: 'Your organization has turned this off.',
-  managedAge: 'This is turned off because of your age.',
-  managedRegion: 'This is turned off where you live.',
-  managedOther: 'This is turned off for your account.',
-})
+}))

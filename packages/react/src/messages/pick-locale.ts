@@ -30,7 +30,9 @@ export function pickLocale(wanted: unknown, inherited?: LocaleInput): PickedLoca
   if (value === undefined || value === null) return ENGLISH
   if (isLocaleSet(value)) return { set: value, tag: value.locale }
   if (typeof value !== 'string') {
-    throw new TypeError(`[model-consent] \`locale\` must be a locale set or a BCP 47 tag, but got ${describe(value)}.`)
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production' ? `[model-consent] \`locale\` must be a locale set or a BCP 47 tag, but got ${describe(value)}.` : '`locale`',
+    )
   }
   const language = languageOf(value)
   if (isLocaleSet(inherited) && languageOf(inherited.locale) === language) return { set: inherited, tag: inherited.locale }

@@ -102,3 +102,9 @@ export interface ConsentMessages {
 
 /** Keys of `ConsentMessages`. */
 export type MessageKey = keyof ConsentMessages
+
+/** The prompt's messages: only `ModelImprovementPrompt` shows them. @internal */
+export type PromptMessageKey = Extract<MessageKey, `prompt${string}`>
+
+/** Every message but the prompt's: what the setting and its parts show. @internal */
+export type PartMessages = Omit<ConsentMessages, PromptMessageKey>

@@ -6,7 +6,8 @@ import { ConsentExplainer } from '../explainer/consent-explainer'
 import { disclosureVersion } from '../messages/disclosure-version'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
-import { useLocale } from '../shared/use-messages'
+import { en } from '../messages/en'
+import { useLocaleWith } from '../shared/use-messages'
 import { needsAnswer, type PromptChoiceHandler } from './prompt-choice'
 import { usePromptAnswer, usePromptSetting } from './use-prompt-answer'
 
@@ -81,7 +82,7 @@ export function ModelImprovementPrompt(props: ModelImprovementPromptProps) {
   if (!store && typeof onChoice !== 'function') {
     throw new TypeError('ModelImprovementPrompt needs a `store` (prop or ConsentProvider) or an `onChoice` function to record the answer.')
   }
-  const { tag, dir, messages, locale } = useLocale(localeProp, overrides)
+  const { tag, dir, messages, locale } = useLocaleWith(en, localeProp, overrides)
   const wordsVersion = useMemo(() => (policyVersionProp === undefined && !store ? disclosureVersion(messages) : ''), [policyVersionProp, store, messages])
   const { state, status, policyVersion: storeVersion } = usePromptSetting(store)
   const policyVersion = storeVersion ?? policyVersionProp ?? wordsVersion

@@ -1,4 +1,4 @@
-import type { ConsentMessages } from '../messages'
+import type { PartMessages } from '../messages/types'
 
 /**
  * When the setting asks before a change:
@@ -16,6 +16,8 @@ export function validateConfirmPolicy(confirm: unknown): ConfirmPolicy {
   if (confirm === undefined) return 'enable'
   if (typeof confirm === 'string' && POLICIES.includes(confirm)) return confirm as ConfirmPolicy
   const shown = typeof confirm === 'string' ? JSON.stringify(confirm) : String(confirm)
+  // Production keeps the refusal and names the option and the value; the explanation is development-only.
+  if (process.env.NODE_ENV === 'production') throw new TypeError(`\`confirm\` ${shown}`)
   const why =
     confirm === 'disable'
       ? ' Confirming only when turning off would make withdrawing consent harder than giving it, which this kit never allows.'
@@ -29,7 +31,7 @@ export const needsConfirmation = (policy: ConfirmPolicy, value: boolean): boolea
 
 /** The texts of the confirmation for one change. */
 export function confirmationTexts(
-  messages: ConsentMessages,
+  messages: PartMessages,
   setting: string,
   value: boolean,
 ): { title: string; description: string; confirmLabel: string } {

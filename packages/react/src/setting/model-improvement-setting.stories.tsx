@@ -49,7 +49,7 @@ const userChanges = (mock: unknown) =>
 
 // ---------- The three modes ----------
 
-/** Uncontrolled: an internal in-memory store, everything off until the person turns it on. */
+/** Uncontrolled: the decisions kept in memory by the component, everything off until the person turns it on. */
 export const Default: Story = {}
 
 /** Uncontrolled, starting on (`defaultValue`, recorded as an `api` decision). */

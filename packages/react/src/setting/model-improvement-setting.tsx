@@ -1,25 +1,23 @@
 'use client'
 import type { ConsentChangeEvent, ConsentStore, ManagedSettings } from '@model-consent/core'
-import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentProps, type ComponentPropsWithoutRef } from 'react'
 import { useConsentContext } from '../consent-context'
 import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
 import { ConsentExplainer } from '../explainer/consent-explainer'
-import { disclosureVersion } from '../messages/disclosure-version'
+import { versionOf } from '../messages/disclosure-version'
+import { formatMessage } from '../messages/format'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
 import { useLocale } from '../shared/use-messages'
 import { ConsentSwitch } from '../switch/consent-switch'
 import { confirmationTexts, needsConfirmation, validateConfirmPolicy, type ConfirmPolicy } from './confirm-policy'
-import { FormFields } from './form-fields'
 import { managedReasonText, useManagedLocks } from './managed'
-import { MediaGroup } from './media-group'
 import { useRootRef } from './root-ref'
 import { SettingStatus } from './setting-status'
-import { focusSwitch } from './switch-focus'
-import { MAIN_SETTING, type MediaKind } from './setting-view'
+import { MAIN_SETTING, MEDIA_SETTINGS, type MediaKind, type SettingView } from './setting-view'
 import { useControlledController, type ValueChangeHandler } from './use-controlled-controller'
-import { useReturnFocus } from './use-return-focus'
-import { useInternalStore, useStoreController } from './use-store-controller'
+import { useLocalController } from './use-local-controller'
+import { useStoreController } from './use-store-controller'
 
 type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue' | 'onError' | 'children'>
 
@@ -87,14 +85,6 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
 
 const DEFAULT_MEDIA: readonly MediaKind[] = ['audio', 'video']
 
-function useLatest<T>(value: T) {
-  const ref = useRef(value)
-  useInsertionEffect(() => {
-    ref.current = value
-  })
-  return ref
-}
-
 /**
  * The "Improve the model for everyone" setting, ready to embed in a settings page: the labelled
  * switch, the plain-language explainer, a confirmation, and the audio and video opt-ins.
@@ -111,6 +101,7 @@ function useLatest<T>(value: T) {
  * @selector [data-slot="media-group"], [data-slot="media-item"], [data-slot="media-label"]
  * @selector [data-slot="media-group-reason"] - why the recordings switches wait (while the main setting is off).
  * @selector [data-slot="status"] - the polite live region; [data-slot="alert"], [data-slot="retry"] after a failed save.
+ * @selector [data-slot="form-field"] - with `name`, one hidden input per shown setting, `"true"` or `"false"`.
  */
 export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImprovementSettingProps>(function ModelImprovementSetting(props, ref) {
   const {
@@ -122,46 +113,81 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const policy = validateConfirmPolicy(confirm)
   const { tag, dir, messages, locale } = useLocale(localeProp, overrides)
   // Hashing the words is not free: only when no policyVersion is given, and once per message set.
-  const wordsVersion = useMemo(() => (policyVersionProp === undefined ? disclosureVersion(messages) : ''), [policyVersionProp, messages])
+  const wordsVersion = useMemo(() => (policyVersionProp === undefined ? versionOf(messages) : ''), [policyVersionProp, messages])
   const policyVersion = policyVersionProp ?? wordsVersion
-  const onConsentChangeRef = useLatest(onConsentChange)
-  const onErrorRef = useLatest(onError)
-  const onValueChangeRef = useLatest(onValueChange)
+  // The latest callbacks, for handlers and effects that outlive a render.
+  const latest = useRef(props)
+  useInsertionEffect(() => {
+    latest.current = props
+  })
 
   const controlled = value !== undefined
   const external = storeProp ?? context.store ?? null
-  const mode = controlled ? 'controlled' : external ? 'store' : 'uncontrolled'
   // Development builds only; the condition is a constant in a bundled build, so hooks stay in order.
-  if (process.env.NODE_ENV !== 'production') useModeWarning(mode)
-  const internalStore = useInternalStore(mode === 'uncontrolled', policyVersion, defaultValue, ALL_IDS, onErrorRef)
-  const fromStore = useStoreController(mode === 'store' ? external : internalStore, mode === 'uncontrolled', onConsentChangeRef, onErrorRef)
-  const fromParent = useControlledController(value, onValueChangeRef, policyVersion, messages, onConsentChangeRef, onErrorRef)
-  const { read: controllerRead, change, retry } = controlled ? fromParent : fromStore
-  const locks = useManagedLocks(managed, controllerRead)
-  const controller = { read: locks.read, change, retry }
-  const mainLock = locks.lockOf(MAIN_SETTING)
+  if (process.env.NODE_ENV !== 'production') useModeWarning(controlled ? 'controlled' : external ? 'store' : 'uncontrolled')
+  const fromStore = useStoreController(controlled ? null : external, latest)
+  const fromParent = useControlledController(value, policyVersion, messages, latest)
+  const local = useLocalController(!controlled && !external, policyVersion, defaultValue, latest)
+  const controller = controlled ? fromParent : external ? fromStore : local
+  const locks = useManagedLocks(managed, controller.read)
+  const read = locks.read
   const loading = controlled && value === null
   const mainSwitchRef = useRef<HTMLButtonElement>(null)
+  const rootRef = useRef<HTMLDivElement>(null)
+  const setRoot = useRootRef(mainSwitchRef, rootRef, ref)
+  const id = useId()
+  const switchId = (setting: string) => `${id}-${setting}`
 
   const [confirming, setConfirming] = useState<{ setting: string; value: boolean } | null>(null)
   const request = (setting: string, next: boolean) => {
     if (needsConfirmation(policy, next)) setConfirming({ setting, value: next })
     else controller.change(setting, next)
   }
-  const id = useId()
-  // Focus, status and announcements (issue 12): the switch that asked gets focus back.
-  const rootRef = useRef<HTMLDivElement>(null)
-  const setRoot = useRootRef(mainSwitchRef, rootRef, ref)
-  const focusSwitchOf = (setting: string) => focusSwitch(rootRef.current, id, setting)
-  useReturnFocus(confirming?.setting ?? null, focusSwitchOf)
+  // Focus, status and announcements (issue 12): the switch that asked gets focus back. Looked up
+  // from the root's document or shadow root, so ids made by `useId` need no CSS escaping.
+  const focusSwitch = (setting: string) =>
+    (rootRef.current?.getRootNode() as Document | ShadowRoot | undefined)?.getElementById?.(switchId(setting))?.focus()
+  const asked = useRef<string | null>(null)
+  // The dialog returns focus to the element that had it when it opened: `<body>` when the switch
+  // was activated without being focused (a programmatic `click()`, or an assistive technology's
+  // default action), which would drop a keyboard or screen-reader user at the top of the page
+  // (WCAG 2.4.3). This effect runs after the dialog's own clean-up, so it wins.
+  useEffect(() => {
+    const setting = asked.current
+    asked.current = confirming?.setting ?? null
+    if (!confirming && setting !== null) focusSwitch(setting)
+  }, [confirming])
   const [busyPresses, setBusyPresses] = useState(0)
-  const noteBusyPress = () => setBusyPresses((count) => count + 1)
-  const main = controller.read(MAIN_SETTING)
-  const shown = [MAIN_SETTING, ...media.map((kind) => (kind === 'audio' ? 'include-audio' : 'include-video'))]
-  const pending = shown.some((setting) => controller.read(setting).pending)
+  const main = read(MAIN_SETTING)
+  const mainOn = main.value
+  const shown = [MAIN_SETTING, ...media.map((kind) => MEDIA_SETTINGS[kind])]
+  const pending = shown.some((setting) => read(setting).pending)
   const Heading = `h${headingLevel}` as const
   const texts = confirming ? confirmationTexts(messages, confirming.setting, confirming.value) : null
-  const describedBy = [`${id}-summary`, main.needsReconsent ? `${id}-reconsent` : null].filter(Boolean).join(' ')
+  const describedBy = `${id}-summary${main.needsReconsent ? ` ${id}-reconsent` : ''}`
+  const reasonId = `${id}-media-reason`
+  // While the main setting is off, the recordings are "unavailable" rather than disabled: still in
+  // the Tab order, `aria-disabled`, and described by a visible reason, so nobody is left wondering
+  // why they do nothing. A managed main setting holds them off for its own reason: say that one.
+  const explained = !mainOn && !disabled && !loading
+  const reason = (setting: string) => {
+    const lock = locks.lockOf(setting)
+    return lock ? managedReasonText(messages, lock.reason) : undefined
+  }
+
+  const control = (setting: string, view: SettingView, own: ComponentProps<typeof ConsentSwitch>) => (
+    <ConsentSwitch
+      id={switchId(setting)}
+      aria-busy={loading || undefined}
+      pending={view.pending}
+      disabled={disabled || loading}
+      stateText={!loading}
+      messages={messages}
+      onClick={() => view.pending && setBusyPresses((count) => count + 1)}
+      onCheckedChange={(next) => request(setting, next)}
+      {...own}
+    />
+  )
 
   return (
     <div
@@ -170,30 +196,22 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
       dir={dir}
       {...rootProps}
       ref={setRoot}
-      data-state={main.value ? 'checked' : 'unchecked'}
+      data-state={mainOn ? 'checked' : 'unchecked'}
       data-pending={pending ? '' : undefined}
       data-loading={loading ? '' : undefined}
     >
       <div data-slot="setting-header">
         <Heading data-slot="setting-heading">
-          <label id={`${id}-label`} htmlFor={`${id}-switch`} data-slot="setting-label">
+          <label id={`${id}-label`} htmlFor={switchId(MAIN_SETTING)} data-slot="setting-label">
             {messages.title}
           </label>
         </Heading>
-        <ConsentSwitch
-          ref={mainSwitchRef}
-          id={`${id}-switch`}
-          aria-describedby={describedBy}
-          aria-busy={loading || undefined}
-          checked={main.value}
-          pending={main.pending}
-          disabled={disabled || loading}
-          stateText={!loading}
-          messages={messages}
-          onClick={() => main.pending && noteBusyPress()}
-          onCheckedChange={(next) => request(MAIN_SETTING, next)}
-          unavailableReason={mainLock ? managedReasonText(messages, mainLock.reason) : undefined}
-        />
+        {control(MAIN_SETTING, main, {
+          ref: mainSwitchRef,
+          'aria-describedby': describedBy,
+          checked: mainOn,
+          unavailableReason: reason(MAIN_SETTING),
+        })}
       </div>
       {main.needsReconsent ? (
         <p id={`${id}-reconsent`} data-slot="reconsent-notice">
@@ -201,23 +219,51 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
         </p>
       ) : null}
       <ConsentExplainer
-        checked={main.value}
+        checked={mainOn}
         decision={main.decision}
         locale={locale}
         messages={messages}
         learnMoreHref={learnMoreHref}
-        onError={(error) => onErrorRef.current?.(error)}
+        onError={(error) => latest.current.onError?.(error)}
         summaryId={`${id}-summary`}
       />
-      <MediaGroup lockOf={locks.lockOf} idBase={id} onBusyPress={noteBusyPress} media={media} mainOn={main.value} disabled={disabled} loading={loading} messages={messages} read={controller.read} onRequest={request} />
+      {media.length > 0 ? (
+        <div role="group" aria-labelledby={`${id}-media-label`} data-slot="media-group" data-disabled={mainOn ? undefined : ''}>
+          <p id={`${id}-media-label`} data-slot="media-group-label">
+            {messages.mediaGroupLabel}
+          </p>
+          {explained ? (
+            <p id={reasonId} data-slot="media-group-reason">
+              {reason(MAIN_SETTING) ?? formatMessage(messages.mediaNeedsMain, { title: messages.title })}
+            </p>
+          ) : null}
+          {media.map((kind) => {
+            const setting = MEDIA_SETTINGS[kind]
+            const view = read(setting)
+            return (
+              <div key={kind} data-slot="media-item" data-state={view.value ? 'checked' : 'unchecked'}>
+                <label htmlFor={switchId(setting)} data-slot="media-label">
+                  {kind === 'audio' ? messages.audioLabel : messages.videoLabel}
+                </label>
+                {control(setting, view, {
+                  checked: mainOn && view.value,
+                  unavailable: !mainOn,
+                  unavailableReason: mainOn ? reason(setting) : undefined,
+                  'aria-describedby': explained ? reasonId : undefined,
+                })}
+              </div>
+            )
+          })}
+        </div>
+      ) : null}
       <SettingStatus
         messages={messages}
         shown={shown}
-        read={controller.read}
+        read={read}
         busyPresses={busyPresses}
         loading={loading}
         onRetry={controller.retry}
-        focusSwitch={focusSwitchOf}
+        focusSwitch={focusSwitch}
       />
       <ConsentConfirmDialog
         open={confirming !== null}
@@ -228,12 +274,24 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
         confirmLabel={texts?.confirmLabel}
         messages={messages}
       />
-      {name !== undefined ? <FormFields name={name} settings={shown} read={controller.read} disabled={loading} /> : null}
+      {/* Unlike a bare checkbox, off is submitted too, so a native form post or a Server Action
+          always receives the whole choice; nothing while loading, so a form sent too early cannot
+          overwrite the saved choice with "off". */}
+      {name !== undefined
+        ? shown.map((setting) => (
+            <input
+              key={setting}
+              type="hidden"
+              data-slot="form-field"
+              name={`${name}[${setting}]`}
+              value={String(read(setting).effective)}
+              disabled={loading}
+            />
+          ))
+        : null}
     </div>
   )
 })
-
-const ALL_IDS: readonly string[] = [MAIN_SETTING, 'include-audio', 'include-video']
 
 /** Warns in development when the component flips between controlled, store-backed and uncontrolled. */
 function useModeWarning(mode: string): void {

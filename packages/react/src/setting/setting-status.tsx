@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
-import type { ConsentMessages } from '../messages'
+import type { PartMessages } from '../messages/types'
 import type { SettingView } from './setting-view'
 import { useSavedNotice } from './use-saved-notice'
 
 interface SettingStatusProps {
-  messages: ConsentMessages
+  messages: PartMessages
   /** The settings shown, in order; the first with an error is the one the alert is about. */
   shown: readonly string[]
   read: (id: string) => SettingView

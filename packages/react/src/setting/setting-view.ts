@@ -35,3 +35,5 @@ export const MAIN_SETTING = 'improve-model'
 export const MEDIA_SETTINGS = { audio: 'include-audio', video: 'include-video' } as const
 /** Which recordings opt-ins to show. */
 export type MediaKind = keyof typeof MEDIA_SETTINGS
+/** The recordings opt-ins, in order: they count only while the main setting is on. */
+export const MEDIA_IDS: readonly string[] = [MEDIA_SETTINGS.audio, MEDIA_SETTINGS.video]

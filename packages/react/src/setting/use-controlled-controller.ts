@@ -1,6 +1,7 @@
 import { ConsentError, type ConsentChangeEvent } from '@model-consent/core'
 import { useState, type RefObject } from 'react'
-import type { ConsentMessages } from '../messages'
+import type { ModelImprovementSettingProps } from './model-improvement-setting'
+import type { PartMessages } from '../messages/types'
 import { MAIN_SETTING, MEDIA_SETTINGS, OFF_VIEW, type SettingController, type SettingView } from './setting-view'
 import { useSettledValue, type ControlledValue } from './use-settled-value'
 
@@ -27,11 +28,9 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  */
 export function useControlledController(
   value: ControlledValue,
-  onValueChangeRef: RefObject<ValueChangeHandler | undefined>,
   policyVersion: string,
-  messages: ConsentMessages,
-  onConsentChangeRef: RefObject<((event: ConsentChangeEvent) => void) | undefined>,
-  onErrorRef: RefObject<((error: Error) => void) | undefined>,
+  messages: PartMessages,
+  latest: RefObject<ModelImprovementSettingProps>,
 ): Pick<SettingController, 'read' | 'change' | 'retry'> {
   const [local, setLocal] = useState<Readonly<Record<string, LocalState>>>({})
   const update = (id: string, patch: (old: LocalState) => LocalState) =>
@@ -39,7 +38,7 @@ export function useControlledController(
 
   const mainOn = value?.[MAIN_SETTING] === true
   const shown = (id: string) => value?.[id] === true && (id === MAIN_SETTING || mainOn)
-  const settle = useSettledValue(value, shown, onConsentChangeRef)
+  const settle = useSettledValue(value, shown, (event) => latest.current.onConsentChange?.(event))
   const read = (id: string): SettingView => {
     const on = shown(id)
     const state = local[id]
@@ -80,11 +79,11 @@ export function useControlledController(
       const text = previous ? messages.errorStillOn : messages.errorStillOff
       const error = new ConsentError('save-failed', text, { setting: id, cause })
       update(id, (old) => ({ pending: Math.max(0, old.pending - 1), error, attempt: next }))
-      onErrorRef.current?.(error)
+      latest.current.onError?.(error)
     }
     let result: unknown
     try {
-      result = onValueChangeRef.current?.(nextValue, events[0]!)
+      result = latest.current.onValueChange?.(nextValue, events[0]!)
     } catch (cause) {
       refused(cause)
       return

@@ -1,5 +1,5 @@
 import type { ConsentChangeEvent } from '@model-consent/core'
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 
 /** How long a resolved save waits for the parent's `value` to show it. */
 export const SETTLE_TIMEOUT_MS = 10_000
@@ -38,7 +38,7 @@ const useCommitEffect = typeof document === 'undefined' ? useEffect : useLayoutE
 export function useSettledValue(
   value: ControlledValue,
   shown: (id: string) => boolean,
-  onConsentChangeRef: RefObject<((event: ConsentChangeEvent) => void) | undefined>,
+  emit: (event: ConsentChangeEvent) => void,
 ) {
   const [waiting, setWaiting] = useState<Readonly<Record<string, Accepted>>>({})
   const current = signature(value)
@@ -50,7 +50,7 @@ export function useSettledValue(
     for (const [id, accepted] of Object.entries(waiting)) {
       if (accepted.baseline === null || shown(id) === accepted.next) {
         done.push(id)
-        for (const event of accepted.events) onConsentChangeRef.current?.(event)
+        for (const event of accepted.events) emit(event)
       } else if (current !== accepted.baseline) {
         done.push(id)
       }

@@ -1,9 +1,3 @@
-/**
- * Plain `en` follows day-month-year ("26 Nov 2026"): it reads the same to everyone
- * and is never ambiguous. Regional English (`en-US`) keeps its own order.
- */
-const LOCALE_ALIASES: Readonly<Record<string, string>> = { en: 'en-GB' }
-
 const OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }
 
 /**
@@ -13,7 +7,9 @@ const OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', ye
 export function formatDecisionDate(iso: string, locale = 'en'): string | null {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return null
-  const tag = LOCALE_ALIASES[locale.toLowerCase()] ?? locale
+  // Plain `en` follows day-month-year ("26 Nov 2026"): it reads the same to everyone and is
+  // never ambiguous. Regional English (`en-US`) keeps its own order.
+  const tag = locale.toLowerCase() === 'en' ? 'en-GB' : locale
   try {
     return new Intl.DateTimeFormat(tag, OPTIONS).format(date)
   } catch {

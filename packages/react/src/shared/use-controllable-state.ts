@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 /** Options for {@link useControllableState}. */
 export interface UseControllableStateOptions<T> {
@@ -37,14 +37,13 @@ export function useControllableState<T>({
     useModeFlipWarning(isControlled, caller, propName)
   }
 
-  const setValue = useCallback(
-    (next: T) => {
-      if (Object.is(next, value)) return
-      if (!isControlled) setUncontrolled(next)
-      onChange?.(next)
-    },
-    [isControlled, value, onChange],
-  )
+  // Not memoised: it changes with `value` and with an inline `onChange` anyway, and a plain
+  // closure is cheaper than comparing dependencies on every render of a long list.
+  const setValue = (next: T) => {
+    if (Object.is(next, value)) return
+    if (!isControlled) setUncontrolled(next)
+    onChange?.(next)
+  }
 
   return [value, setValue] as const
 }

@@ -3,17 +3,18 @@ import { useConsentContext } from '../consent-context'
 import { checkOverrides, checkText } from '../messages/check'
 import type { LocaleInput, TextDirection } from '../messages/locale-set'
 import { pickLocale } from '../messages/pick-locale'
-import { resolveMessages } from '../messages/resolve'
+import { enParts } from '../messages/en'
+import { resolveWith } from '../messages/resolve'
 import { englishStateTexts, type StateTexts } from '../messages/state-texts'
-import type { ConsentMessages } from '../messages/types'
+import type { ConsentMessages, PartMessages } from '../messages/types'
 
-/** The locale a part renders in, and its words. */
-export interface ActiveLocale {
+/** The locale a part renders in, and its words (by default every message but the prompt's). */
+export interface ActiveLocale<M = PartMessages> {
   /** BCP 47 tag for `lang` and dates. */
   readonly tag: string
   readonly dir: TextDirection
   /** The locale's messages with the provider's and then the part's overrides on top. */
-  readonly messages: ConsentMessages
+  readonly messages: M
   /** What to pass on as `locale` to a part inside this one: the set, or the English tag. */
   readonly locale: LocaleInput
 }
@@ -21,9 +22,18 @@ export interface ActiveLocale {
 /**
  * The active locale of a part: its own `locale`, else the nearest `ConsentProvider`'s, else the
  * built-in English (see `pickLocale`), with the provider's and then the part's `overrides` on top;
- * stable while those are.
+ * stable while those are. Its English is every message but the prompt's (see `useLocaleWith`).
  */
 export function useLocale(locale: LocaleInput | undefined, overrides: Partial<ConsentMessages> | undefined): ActiveLocale {
+  return useLocaleWith(enParts, locale, overrides)
+}
+
+/** `useLocale` over a given built-in English: the prompt passes the whole English set. */
+export function useLocaleWith<M extends object>(
+  english: M,
+  locale: LocaleInput | undefined,
+  overrides: Partial<ConsentMessages> | undefined,
+): ActiveLocale<M> {
   const context = useConsentContext()
   const inherited = context.messages
   const contextLocale = context.locale
@@ -33,14 +43,14 @@ export function useLocale(locale: LocaleInput | undefined, overrides: Partial<Co
     return {
       tag: picked.tag,
       dir: picked.set?.dir ?? 'ltr',
-      messages: resolveMessages(picked.set, merged),
+      messages: resolveWith(english, picked.set, merged),
       locale: picked.set ?? picked.tag,
     }
-  }, [locale, contextLocale, inherited, overrides])
+  }, [english, locale, contextLocale, inherited, overrides])
 }
 
 /** The messages of a part's active locale with the overrides on top (see `useLocale`). */
-export function useMessages(locale: LocaleInput | undefined, overrides: Partial<ConsentMessages> | undefined): ConsentMessages {
+export function useMessages(locale: LocaleInput | undefined, overrides: Partial<ConsentMessages> | undefined): PartMessages {
   return useLocale(locale, overrides).messages
 }
 

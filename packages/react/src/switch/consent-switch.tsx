@@ -1,5 +1,5 @@
 import * as SwitchPrimitive from '@radix-ui/react-switch'
-import { forwardRef, useCallback, useId, type MouseEvent, type ReactNode } from 'react'
+import { forwardRef, useId, type MouseEvent, type ReactNode } from 'react'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
 import { useControllableState } from '../shared/use-controllable-state'
@@ -84,6 +84,8 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
       stateText = false,
       locale,
       messages: overrides,
+      onClick,
+      'aria-describedby': describedByProp,
       ...buttonProps
     },
     ref,
@@ -99,22 +101,13 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
     const reasonId = useId()
     const hasReason = unavailableReason !== undefined && unavailableReason !== null && unavailableReason !== false
     const blocked = unavailable || hasReason
-    // Radix is always controlled by us, so a toggle while pending or unavailable is simply not applied.
-    const requestChange = useCallback(
-      (next: boolean) => {
-        if (!pending && !blocked) setChecked(next)
-      },
-      [pending, blocked, setChecked],
-    )
-    const { onClick, ...restProps } = buttonProps
     // Space and Enter on a button fire `click` too, so this one guard covers pointer, keys and AT.
     // Radix skips its toggle when the click's default is prevented.
     const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
       onClick?.(event)
       if (blocked) event.preventDefault()
     }
-    const describedBy =
-      [buttonProps['aria-describedby'], hasReason ? reasonId : undefined].filter(Boolean).join(' ') || undefined
+    const describedBy = hasReason ? (describedByProp ? `${describedByProp} ${reasonId}` : reasonId) : describedByProp || undefined
     const state = checked ? 'checked' : 'unchecked'
     const flags = {
       'data-state': state,
@@ -126,7 +119,7 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
     const root = (
       <SwitchPrimitive.Root
         data-slot="switch"
-        {...restProps}
+        {...buttonProps}
         ref={ref}
         aria-busy={pending ? true : buttonProps['aria-busy']}
         aria-disabled={blocked ? true : buttonProps['aria-disabled']}
@@ -134,7 +127,8 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
         data-pending={pending ? '' : undefined}
         data-unavailable={blocked ? '' : undefined}
         checked={checked}
-        onCheckedChange={requestChange}
+        // Radix is always controlled by us, so a toggle while pending or unavailable is simply not applied.
+        onCheckedChange={(next) => !pending && !blocked && setChecked(next)}
         onClick={handleClick}
         disabled={disabled}
       >
