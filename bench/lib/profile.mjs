@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 
 const IGNORED = new Set(['(idle)', '(program)', '(root)'])
 
-/** Shortens bundle source paths: `../packages/core/src/snapshot.ts`, `react-dom/…`, `@radix-ui/…`. */
+/** Shortens bundle source paths: `../packages/core/src/consent-store.ts`, `react-dom/…`, `@radix-ui/…`. */
 function shortSource(source) {
   const path = source.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^(\.\.\/|webpack:\/\/|file:\/\/)+/, '')
   return path.replace(/^.*?(packages\/(core|react)\/src\/)/, '$1').replace(/^.*?bench\//, 'bench/')
