@@ -7,17 +7,8 @@ export type Decisions = ReadonlyMap<SettingId, ConsentDecision>
 /** Times of recent `decidedAt` texts: the store compares the same few times again and again. */
 const times = new Map<string, number>()
 
-/** The newest stamp and its time: the store reads it back at once, without hashing its text. */
-let stamped: string | undefined
-let stampedAt = 0
-
 /** `Date.parse` of an ISO time, remembered (`given`: the time is already known, as for a new stamp). */
 export function timeAt(text: string, given?: number): number {
-  if (given !== undefined) {
-    stamped = text
-    return (stampedAt = given)
-  }
-  if (text === stamped) return stampedAt
   let time = times.get(text)
   if (time === undefined) {
     if (times.size > 511) times.clear()
