@@ -165,9 +165,13 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       dirty.add(id)
     }
     if (touched) {
+      const around = new Set<SettingId>()
+      for (const id of touched) {
+        around.add(id)
+        dependents.get(id)!.forEach((dependent) => around.add(dependent))
+      }
       // Requirements come first, so each one is already shown as derived when its dependents are.
-      const around = touched.length > 1 || dependents.get(touched[0]!)?.length ? inGraphOrder(graph, touched.flatMap((id) => [id, ...dependents.get(id)!])) : touched
-      for (const id of around) {
+      for (const id of around.size > 1 ? inGraphOrder(graph, around) : around) {
         const own = known.get(id)
         const decision = derive(own, requirements.get(id)!, (r) => shown.get(r), policyVersion) ?? own
         if (keepCascades && decision !== own && decision!.source === 'cascade') keep(known, id, decision!)
@@ -474,8 +478,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   })()
   queue = ready
 
-  /** The decision a set makes against what the store shows: `null` when it changes nothing, an error when a requirement is off. */
-  function plan(setting: SettingId, value: boolean, source: ChangeSource, record: boolean): ConsentDecision | ConsentErrorLike | null {
+  /** What a set changes, planned against what the store shows: `null` when nothing, an error when a requirement is off. */
+  function plan(setting: SettingId, value: boolean, source: ChangeSource, record: boolean): Changes | ConsentErrorLike | null {
     const current = shown.get(setting)
     // With `record`, an unchanged value is still saved as this source's decision under this policy, once.
     const recorded = !record || (current?.source === source && current.policyVersion === policyVersion)
@@ -484,7 +488,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     if (off.length) {
       return new ConsentError('requirement-off', process.env.NODE_ENV !== 'production' ? `Cannot turn on ${describe(setting)} while ${off.map(describe).join(' and ')} is off.` : describe(off), { setting })
     }
-    return decide(value, timestamp(), policyVersion, source)
+    const at = timestamp()
+    const changes: Changes = new Map([[setting, decide(value, at, policyVersion, source)]])
+    if (!value) for (const dependent of dependents.get(setting)!) if (valueOf(dependent)) changes.set(dependent, decide(false, at, policyVersion, 'cascade'))
+    return changes
   }
 
   /** Throws the TypeError for a setting id this store does not know, naming it. */
@@ -536,29 +543,18 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         return Promise.reject(new ConsentError('managed', process.env.NODE_ENV !== 'production' ? `${describe(setting)} is managed (${lock.reason}): it stays off.` : describe(setting), { setting }))
       }
       const record = setOptions?.record === true
-      // In memory with nothing in flight (the common case) a set commits at once, directly: its
-      // decision is dated after every decision seen, so it wins the merge, and only the setting
-      // and its dependents are derived again (the cascades kept, as every cascade is in memory).
+      // In memory with nothing in flight (the common case) a set commits at once, directly: only
+      // the setting and its dependents are derived again (the cascades kept, as every cascade is in
+      // memory). Nothing is pending then, and no save in memory can have failed: no mark to clear.
       if (loaded && memoryOnly && !active && !emitting) {
-        const decision = plan(setting, value, source, record)
-        if (decision instanceof Error) return Promise.reject(decision)
-        if (decision) {
-          mark(setting, 0, null)
-          known.set(setting, decision)
-          latest = timeOf(decision)
-          adopt(ownSource, [setting], true)
-        }
+        const changes = plan(setting, value, source, record)
+        if (changes instanceof Error) return Promise.reject(changes)
+        if (changes) take(changes, ownSource, true)
         return Promise.resolve()
       }
       return write(
         () => [setting],
-        () => {
-          const decision = plan(setting, value, source, record)
-          if (!decision || decision instanceof Error) return decision
-          const changes: Changes = new Map([[setting, decision]])
-          if (!value) for (const dependent of dependents.get(setting)!) if (valueOf(dependent)) changes.set(dependent, decide(false, decision.decidedAt, policyVersion, 'cascade'))
-          return changes
-        },
+        () => plan(setting, value, source, record),
         (cause) =>
           new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? `We couldn't save your choice. It is still ${valueOf(setting) ? 'on' : 'off'}.` : describe(setting), { setting, cause }),
       )
