@@ -28,6 +28,8 @@ import type {
 /** How the source of each change a write or read brings is named in its event. */
 type SourceOf = (id: SettingId, decision: ConsentDecision | null) => ChangeSource
 const fromSync: SourceOf = () => 'sync'
+/** A write's own decisions by their own source. */
+const ownSource: SourceOf = (_, decision) => decision!.source
 
 /**
  * Creates a consent store: the saved decisions for a set of boolean settings, which all start off.
@@ -149,7 +151,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
    * in graph order, as the rest cannot have changed), publishes once, then emits one event per
    * real value change. With `keepCascades`, the cascades derived are kept in `known` too.
    */
-  function adopt(sourceOf: SourceOf, touched?: Iterable<SettingId>, keepCascades?: boolean): void {
+  function adopt(sourceOf: SourceOf, touched?: SettingId[], keepCascades?: boolean): void {
     const changed: SettingId[] = []
     const previous: boolean[] = []
     const decided: Array<ConsentDecision | null> = []
@@ -259,17 +261,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
    * is how its failure reads. A repair (writing back what storage lacks) always waits its turn.
    */
   function write(marks: () => readonly SettingId[], plan: () => Changes | ConsentErrorLike | null, failure: (cause: unknown) => ConsentError, repairing?: boolean): Promise<void> {
-    // In memory, a write that can run now commits at once: only its settings and their dependents are merged and derived again.
+    // A write that can run now does, in this task: with storage that answers synchronously (or none) it commits at once.
     const runNow = !repairing && loaded && !active && !emitting
-    if (runNow && memoryOnly) {
-      const changes = plan()
-      if (changes instanceof Error) return Promise.reject(changes)
-      if (changes) {
-        changes.forEach((_, id) => mark(id, 0, null))
-        take(changes, (id, decision) => (changes.get(id) === decision ? decision!.source : 'sync'), true)
-      }
-      return Promise.resolve()
-    }
     const marked = new Set<SettingId>()
     let planned: Changes | ConsentErrorLike | null | undefined
     /** Change notifications received when storage was last read for this write. */
@@ -485,6 +478,22 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   })()
   queue = ready
 
+  /** What a set changes, planned against what the store shows: `null` when nothing, an error when a requirement is off. */
+  function plan(setting: SettingId, value: boolean, source: ChangeSource, record: boolean): Changes | ConsentErrorLike | null {
+    const current = shown.get(setting)
+    // With `record`, an unchanged value is still saved as this source's decision under this policy, once.
+    const recorded = !record || (current?.source === source && current.policyVersion === policyVersion)
+    if (value === valueOf(setting) && current?.source !== 'policy' && recorded) return null
+    const off = value ? requirements.get(setting)!.filter((r) => !valueOf(r)) : []
+    if (off.length) {
+      return new ConsentError('requirement-off', process.env.NODE_ENV !== 'production' ? `Cannot turn on ${describe(setting)} while ${off.map(describe).join(' and ')} is off.` : describe(off), { setting })
+    }
+    const at = timestamp()
+    const changes: Changes = new Map([[setting, decide(value, at, policyVersion, source)]])
+    if (!value) for (const dependent of dependents.get(setting)!) if (valueOf(dependent)) changes.set(dependent, decide(false, at, policyVersion, 'cascade'))
+    return changes
+  }
+
   /** Throws the TypeError for a setting id this store does not know, naming it. */
   const unknown = (setting: unknown): never =>
     typeError(process.env.NODE_ENV !== 'production' ? `Unknown setting ${describe(setting)}; expected one of: ${ids.join(', ')}` : `setting ${describe(setting)}`)
@@ -534,22 +543,18 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         return Promise.reject(new ConsentError('managed', process.env.NODE_ENV !== 'production' ? `${describe(setting)} is managed (${lock.reason}): it stays off.` : describe(setting), { setting }))
       }
       const record = setOptions?.record === true
+      // In memory with nothing in flight (the common case) a set commits at once, directly: only
+      // the setting and its dependents are derived again (the cascades kept, as every cascade is in
+      // memory). Nothing is pending then, and no save in memory can have failed: no mark to clear.
+      if (loaded && memoryOnly && !active && !emitting) {
+        const changes = plan(setting, value, source, record)
+        if (changes instanceof Error) return Promise.reject(changes)
+        if (changes) take(changes, ownSource, true)
+        return Promise.resolve()
+      }
       return write(
         () => [setting],
-        () => {
-          const current = shown.get(setting)
-          // With `record`, an unchanged value is still saved as this source's decision under this policy, once.
-          const recorded = !record || (current?.source === source && current.policyVersion === policyVersion)
-          if (value === valueOf(setting) && current?.source !== 'policy' && recorded) return null
-          const off = value ? requirements.get(setting)!.filter((r) => !valueOf(r)) : []
-          if (off.length) {
-            return new ConsentError('requirement-off', process.env.NODE_ENV !== 'production' ? `Cannot turn on ${describe(setting)} while ${off.map(describe).join(' and ')} is off.` : describe(off), { setting })
-          }
-          const at = timestamp()
-          const changes: Changes = new Map([[setting, decide(value, at, policyVersion, source)]])
-          if (!value) for (const dependent of dependents.get(setting)!) if (valueOf(dependent)) changes.set(dependent, decide(false, at, policyVersion, 'cascade'))
-          return changes
-        },
+        () => plan(setting, value, source, record),
         (cause) =>
           new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? `We couldn't save your choice. It is still ${valueOf(setting) ? 'on' : 'off'}.` : describe(setting), { setting, cause }),
       )

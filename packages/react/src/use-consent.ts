@@ -7,7 +7,7 @@ import {
   type SettingState,
 } from '@model-consent/core'
 import * as React from 'react'
-import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 import { ConsentContext } from './consent-context'
 
 /** What `useConsent` returns: the setting's saved state and a setter. */
@@ -49,16 +49,16 @@ export function useResolvedStore(store?: ConsentStore): ConsentStore {
  */
 export function useConsent(setting: SettingId = 'improve-model', store?: ConsentStore): UseConsentResult {
   const active = useResolvedStore(store)
-  const subscribe = useCallback((onChange: () => void) => active.subscribe(onChange, setting), [active, setting])
+  // One hook for both functions: a row renders fewer hooks.
+  const [subscribe, set] = useMemo(
+    () => [(onChange: () => void) => active.subscribe(onChange, setting), (value: boolean, options?: SetOptions) => active.set(setting, value, options)] as const,
+    [active, setting],
+  )
   const state = useSyncExternalStore(
     subscribe,
     () => active.getSetting(setting),
     // A known setting is always in the server snapshot; for an unknown one, `getSetting` throws the TypeError naming it.
     () => active.getServerSnapshot().settings[setting] ?? active.getSetting(setting),
-  )
-  const set = useCallback(
-    (value: boolean, options?: SetOptions) => active.set(setting, value, options),
-    [active, setting],
   )
   return useMemo(() => ({ ...state, set }), [state, set])
 }
