@@ -75,6 +75,24 @@ describe('bad input in a production build', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'listener-failed' }))
   })
 
+  it('holds a managed entry off even when it says value: true (development throws instead)', async () => {
+    const store = createConsentStore({ policyVersion: 'v1', managed: { 'improve-model': { value: true, reason: 'organization' } } as never })
+    await store.ready
+    expect(store.getSetting('improve-model')).toMatchObject({ value: false, effective: false, managed: { value: false, reason: 'organization' } })
+    await expect(store.set('improve-model', true)).rejects.toMatchObject({ code: 'managed' })
+    expect(store.getSetting('improve-model').value).toBe(false)
+  })
+
+  it('reports a subscriber that is not a function when it would be called, and keeps the change', async () => {
+    const onError = vi.fn()
+    const store = createConsentStore({ policyVersion: 'v1', onError })
+    await store.ready
+    expect(() => store.subscribe('not a function' as never)).not.toThrow()
+    await store.set('improve-model', true)
+    expect(store.getSetting('improve-model').value).toBe(true)
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'listener-failed' }))
+  })
+
   it('still reads untrustworthy stored data as off and reports it, with the problem', async () => {
     const onError = vi.fn()
     const storage = memoryStorage({ formatVersion: 1, decisions: { 'improve-model': { value: 'on', decidedAt: 'x', policyVersion: 'v1', source: 'user' } } } as never)
