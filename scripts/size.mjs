@@ -59,7 +59,8 @@ const mustLeaveOut = {
   useConsent: [/packages\/react\/dist\/(confirm-dialog|switch|setting|explainer|messages|locales)\//, /@radix-ui\//],
   switchOnly: [MESSAGE_FILES, /packages\/react\/dist\/confirm-dialog\//],
   // The prompt and the receipts (issue 15) are for apps that import them.
-  setting: [OTHER_LOCALES, /packages\/react\/dist\/prompt\//, /packages\/core\/dist\/receipt[\w-]*\.js$/],
+  // Uncontrolled, the setting keeps its decisions itself; with a store it uses only its methods.
+  setting: [OTHER_LOCALES, /packages\/react\/dist\/prompt\//, /packages\/core\/dist\/receipt[\w-]*\.js$/, /packages\/core\/dist\/consent-store\.js$/],
   ...Object.fromEntries(LOCALE_ENTRIES.map(([file]) => [`locale:${file}`, [/packages\/(core|react\/dist\/(setting|switch|shared|explainer|confirm-dialog))\//, /@radix-ui\//]])),
 }
 
