@@ -6,13 +6,13 @@ import { createConsentStore } from '@model-consent/core'
 import { ConsentSwitch, ModelImprovementSetting } from '@model-consent/react'
 import { ar } from '@model-consent/react/locales/ar'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cdp, page, userEvent } from 'vitest/browser'
+import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import '../../packages/react/src/styles.css'
 import { heldStorage } from '../support/held-storage'
+import { emulate } from '../support/browser-a11y'
 
 const TITLE = 'Improve the model for everyone'
-const emulate = (features: Array<{ name: string; value: string }>) => cdp().send('Emulation.setEmulatedMedia', { features })
 const mainSwitch = () => page.getByRole('switch', { name: TITLE })
 const audioSwitch = () => page.getByRole('switch', { name: 'Include audio recordings' })
 const active = () => document.activeElement

@@ -1,20 +1,11 @@
 import { ModelImprovementSetting } from '@model-consent/react'
-import axe from 'axe-core'
 import { describe, expect, it, vi } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import '../../packages/react/src/styles.css'
+import { violations } from '../support/browser-a11y'
 
 const TITLE = 'Improve the model for everyone'
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-
-async function violations(root: Element = document.body) {
-  const results = await axe.run(root, {
-    runOnly: { type: 'tag', values: TAGS },
-    rules: { 'color-contrast-enhanced': { enabled: true } },
-  })
-  return results.violations.map(({ id, nodes }) => `${id}: ${nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
 
 describe('A managed ModelImprovementSetting in Chromium', () => {
   it('is reached with Tab, says why it is off, and Space, Enter and clicks change nothing', async () => {

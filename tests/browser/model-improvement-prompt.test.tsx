@@ -1,22 +1,12 @@
 import { createConsentStore, memoryStorage } from '@model-consent/core'
 import { ModelImprovementPrompt } from '@model-consent/react'
-import axe from 'axe-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { cdp, page, userEvent } from 'vitest/browser'
+import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import '../../packages/react/src/styles.css'
+import { emulate, violations } from '../support/browser-a11y'
 
 const QUESTION = 'Improve the model for everyone?'
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-
-async function violations(root: Element = document.body) {
-  const results = await axe.run(root, {
-    runOnly: { type: 'tag', values: TAGS },
-    rules: { 'color-contrast-enhanced': { enabled: true } },
-  })
-  return results.violations.map(({ id, nodes }) => `${id}: ${nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-const emulate = (features: Array<{ name: string; value: string }>) => cdp().send('Emulation.setEmulatedMedia', { features })
 
 /** Every computed property of an element, so two buttons can be compared property by property. */
 function computed(element: Element): Record<string, string> {

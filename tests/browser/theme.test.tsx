@@ -1,11 +1,12 @@
 import axe from 'axe-core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cdp, userEvent } from 'vitest/browser'
+import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { ConsentExplainer } from '../../packages/react/src/explainer/consent-explainer'
 import { en } from '../../packages/react/src/messages'
 import { ConsentSwitch } from '../../packages/react/src/switch/consent-switch'
 import '../../packages/react/src/styles.css'
+import { emulate } from '../support/browser-a11y'
 
 const decision = { value: true, decidedAt: '2026-11-26T12:00:00Z', policyVersion: '1', source: 'user' as const }
 const LIGHT_BG = 'rgb(255, 255, 255)'
@@ -39,8 +40,6 @@ async function violations(root: Element) {
   const results = await axe.run(root, { runOnly: { type: 'tag', values: TAGS } })
   return results.violations.map(({ id, nodes }) => `${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`)
 }
-const emulate = (features: Array<{ name: string; value: string }>) =>
-  cdp().send('Emulation.setEmulatedMedia', { features })
 const slot = (name: string) => document.querySelector(`[data-slot="${name}"]`) as HTMLElement
 const bg = (element: Element) => getComputedStyle(element).backgroundColor
 /** The computed value of a system colour, read from a probe element. */
