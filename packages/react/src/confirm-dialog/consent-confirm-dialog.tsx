@@ -1,13 +1,5 @@
-import {
-  forwardRef,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type ComponentPropsWithoutRef,
-  type ReactNode,
-  type SyntheticEvent,
-} from 'react'
+import { forwardRef, useEffect, useId, useRef, useState } from '../shared/react'
+import type { ComponentPropsWithoutRef, ReactNode, SyntheticEvent } from 'react'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
 import { composeEventHandlers } from '../shared/compose-event-handlers'

@@ -1,5 +1,6 @@
 import type { ConsentDecision } from '@model-consent/core'
-import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useId } from '../shared/react'
+import type { ComponentPropsWithoutRef } from 'react'
 import { formatMessage } from '../messages/format'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'

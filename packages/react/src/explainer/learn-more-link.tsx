@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef } from '../shared/react'
+import type { ReactNode } from 'react'
 import { checkHref } from './safe-href'
 
 /** Props of {@link LearnMoreLink}. */

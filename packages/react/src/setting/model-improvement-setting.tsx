@@ -1,6 +1,7 @@
 'use client'
 import type { ConsentChangeEvent, ConsentStore, ManagedSettings } from '@model-consent/core'
-import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentProps, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useState } from '../shared/react'
+import type { ComponentProps, ComponentPropsWithoutRef } from 'react'
 import { useConsentContext } from '../consent-context'
 import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
 import { ConsentExplainer } from '../explainer/consent-explainer'

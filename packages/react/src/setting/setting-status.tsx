@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from '../shared/react'
 import type { PartMessages } from '../messages/types'
 import type { SettingView } from './setting-view'
 import { useSavedNotice } from './use-saved-notice'

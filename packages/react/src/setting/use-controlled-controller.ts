@@ -1,5 +1,6 @@
 import { ConsentError, type ConsentChangeEvent } from '@model-consent/core'
-import { useState, type RefObject } from 'react'
+import { useState } from '../shared/react'
+import type { RefObject } from 'react'
 import type { ModelImprovementSettingProps } from './model-improvement-setting'
 import type { PartMessages } from '../messages/types'
 import { MAIN_SETTING, MEDIA_SETTINGS, OFF_VIEW, type SettingController, type SettingView } from './setting-view'

@@ -1,5 +1,6 @@
 import { ConsentError, type ChangeSource, type ConsentDecision } from '@model-consent/core'
-import { useEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useRef, useState } from '../shared/react'
+import type { RefObject } from 'react'
 import type { ModelImprovementSettingProps } from './model-improvement-setting'
 import { MAIN_SETTING, MEDIA_IDS, OFF_VIEW, type SettingController } from './setting-view'
 

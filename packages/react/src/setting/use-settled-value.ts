@@ -1,5 +1,5 @@
 import type { ConsentChangeEvent } from '@model-consent/core'
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from '../shared/react'
 
 /** How long a resolved save waits for the parent's `value` to show it. */
 export const SETTLE_TIMEOUT_MS = 10_000
