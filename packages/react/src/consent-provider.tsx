@@ -1,4 +1,5 @@
 'use client'
+/** @jsxImportSource ./shared/jsx */
 import type { ConsentStore } from '@model-consent/core'
 import { useMemo } from './shared/react'
 import type { ReactNode } from 'react'

@@ -1,3 +1,4 @@
+/** @jsxImportSource ../shared/jsx */
 import { forwardRef, useEffect, useId, useRef, useState } from '../shared/react'
 import type { ComponentPropsWithoutRef, ReactNode, SyntheticEvent } from 'react'
 import type { LocaleInput } from '../messages/locale-set'

@@ -1,3 +1,4 @@
+/** @jsxImportSource ../shared/jsx */
 import type { ConsentDecision } from '@model-consent/core'
 import { forwardRef, useId } from '../shared/react'
 import type { ComponentPropsWithoutRef } from 'react'

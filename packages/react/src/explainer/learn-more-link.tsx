@@ -1,3 +1,4 @@
+/** @jsxImportSource ../shared/jsx */
 import { useEffect, useMemo, useRef } from '../shared/react'
 import type { ReactNode } from 'react'
 import { checkHref } from './safe-href'

@@ -1,4 +1,5 @@
 'use client'
+/** @jsxImportSource ../shared/jsx */
 import type { ConsentStore } from '@model-consent/core'
 import { useEffect, useId, useInsertionEffect, useMemo, useRef, useState } from '../shared/react'
 import type { ComponentPropsWithoutRef } from 'react'

@@ -1,4 +1,5 @@
 'use client'
+/** @jsxImportSource ../shared/jsx */
 import type { ConsentChangeEvent, ConsentStore, ManagedSettings } from '@model-consent/core'
 import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useState } from '../shared/react'
 import type { ComponentProps, ComponentPropsWithoutRef } from 'react'

@@ -1,3 +1,4 @@
+/** @jsxImportSource ../shared/jsx */
 import { useEffect, useRef, useState } from '../shared/react'
 import type { PartMessages } from '../messages/types'
 import type { SettingView } from './setting-view'
