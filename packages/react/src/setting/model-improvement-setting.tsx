@@ -135,8 +135,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const read = locks.read
   const loading = controlled && value === null
   const mainSwitchRef = useRef<HTMLButtonElement>(null)
-  const rootRef = useRef<HTMLDivElement>(null)
-  const setRoot = useRootRef(mainSwitchRef, rootRef, ref)
+  const setRoot = useRootRef(mainSwitchRef, ref)
   const id = useId()
   const switchId = (setting: string) => `${id}-${setting}`
 
@@ -146,9 +145,10 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
     else controller.change(setting, next)
   }
   // Focus, status and announcements (issue 12): the switch that asked gets focus back. Looked up
-  // from the root's document or shadow root, so ids made by `useId` need no CSS escaping.
+  // from the document or shadow root the setting is in (the main switch's, always rendered), so
+  // ids made by `useId` need no CSS escaping.
   const focusSwitch = (setting: string) =>
-    (rootRef.current?.getRootNode() as Document | ShadowRoot | undefined)?.getElementById?.(switchId(setting))?.focus()
+    (mainSwitchRef.current?.getRootNode() as Document | ShadowRoot | undefined)?.getElementById?.(switchId(setting))?.focus()
   const asked = useRef<string | null>(null)
   // The dialog returns focus to the element that had it when it opened: `<body>` when the switch
   // was activated without being focused (a programmatic `click()`, or an assistive technology's
