@@ -79,17 +79,16 @@ export function useLocalController(
     }
   }
 
-  useEffect(() => {
-    if (enabled) apply(null, false, 'policy')
-  }, [enabled, policyVersion])
-
   const defaultsApplied = useRef(false)
   useEffect(() => {
-    if (!enabled || defaultsApplied.current) return
+    if (!enabled) return
+    // Opt-ins of an earlier policy version lapse, with their events.
+    apply(null, false, 'policy')
+    if (defaultsApplied.current) return
     defaultsApplied.current = true
     // Applied once, like any uncontrolled default: later `defaultValue` changes are ignored.
     for (const id of [MAIN_SETTING, ...MEDIA_IDS]) if (defaultValue?.[id] === true) apply(id, true, 'api')
-  }, [enabled])
+  }, [enabled, policyVersion])
 
   const shown = (id: string) => current(decisions[id], policyVersion)
   return {
