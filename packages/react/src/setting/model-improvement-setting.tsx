@@ -114,9 +114,6 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const context = useConsentContext()
   const policy = validateConfirmPolicy(confirm)
   const { tag, dir, messages, locale } = useLocale(localeProp, overrides)
-  // Hashing the words is not free: only when no policyVersion is given, and once per message set.
-  const wordsVersion = useMemo(() => (policyVersionProp === undefined ? versionOf(messages) : ''), [policyVersionProp, messages])
-  const policyVersion = policyVersionProp ?? wordsVersion
   // The latest callbacks, for handlers and effects that outlive a render.
   const latest = useRef(props)
   useInsertionEffect(() => {
@@ -125,6 +122,12 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
 
   const controlled = value !== undefined
   const external = storeProp ?? context.store ?? null
+  // The version of the words dates the decisions of the component's own modes; a store has its
+  // own policy version. Hashing the words is not free: only when no policyVersion is given, not
+  // with a store, and once per message set.
+  const hashed = policyVersionProp === undefined && (controlled || !external)
+  const wordsVersion = useMemo(() => (hashed ? versionOf(messages) : ''), [hashed, messages])
+  const policyVersion = policyVersionProp ?? wordsVersion
   // Development builds only; the condition is a constant in a bundled build, so hooks stay in order.
   if (process.env.NODE_ENV !== 'production') useModeWarning(controlled ? 'controlled' : external ? 'store' : 'uncontrolled')
   const fromStore = useStoreController(controlled ? null : external, latest)
