@@ -168,6 +168,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const shown = [MAIN_SETTING, ...media.map((kind) => MEDIA_SETTINGS[kind])]
   const pending = shown.some((setting) => read(setting).pending)
   const Heading = `h${headingLevel}` as const
+  // The title, description and confirm label of the change being confirmed.
   const texts = confirming ? confirmationTexts(messages, confirming.setting, confirming.value) : null
   const describedBy = `${id}-summary${main.needsReconsent ? ` ${id}-reconsent` : ''}`
   const reasonId = `${id}-media-reason`
@@ -274,9 +275,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
         open={confirming !== null}
         onOpenChange={(open) => !open && setConfirming(null)}
         onConfirm={() => confirming && controller.change(confirming.setting, confirming.value)}
-        title={texts?.title}
-        description={texts?.description}
-        confirmLabel={texts?.confirmLabel}
+        {...texts}
         messages={messages}
       />
       {/* Unlike a bare checkbox, off is submitted too, so a native form post or a Server Action

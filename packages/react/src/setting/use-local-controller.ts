@@ -61,7 +61,7 @@ export function useLocalController(
       }
     }
     if (!changed) return
-    recordedRef.current = { decisions: all, time: recorded.time }
+    recorded.decisions = all
     setDecisions(all)
     for (const [setting, decision, previousValue] of events) {
       latest.current.onConsentChange?.(
