@@ -60,6 +60,17 @@ describe('ConsentConfirmDialog in Chromium', () => {
     expect(document.activeElement).toBe(byText(en.cancel))
   })
 
+  it('brings Tab and Shift+Tab back to the buttons when focus is on the dialog itself', async () => {
+    const { dialog } = await openDialog()
+    dialog.tabIndex = -1
+    dialog.focus()
+    await userEvent.keyboard('{Tab}')
+    expect(document.activeElement).toBe(byText(en.cancel))
+    dialog.focus()
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}')
+    expect(document.activeElement).toBe(byText(en.confirmEnableAction))
+  })
+
   it('cancels on Escape: onCancel, no onConfirm, focus back on the opener', async () => {
     const onCancel = vi.fn()
     const onConfirm = vi.fn()

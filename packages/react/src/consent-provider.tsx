@@ -1,6 +1,8 @@
 'use client'
+/** @jsxImportSource ./shared/jsx */
 import type { ConsentStore } from '@model-consent/core'
-import { useMemo, type ReactNode } from 'react'
+import { useMemo } from './shared/react'
+import type { ReactNode } from 'react'
 import { ConsentContext, useConsentContext } from './consent-context'
 import type { LocaleInput } from './messages/locale-set'
 import { pickLocale } from './messages/pick-locale'

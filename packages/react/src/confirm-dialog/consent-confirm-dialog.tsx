@@ -1,13 +1,6 @@
-import {
-  forwardRef,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type ComponentPropsWithoutRef,
-  type ReactNode,
-  type SyntheticEvent,
-} from 'react'
+/** @jsxImportSource ../shared/jsx */
+import { forwardRef, useEffect, useId, useRef, useState } from '../shared/react'
+import type { ComponentPropsWithoutRef, ReactNode, SyntheticEvent } from 'react'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
 import { composeEventHandlers } from '../shared/compose-event-handlers'

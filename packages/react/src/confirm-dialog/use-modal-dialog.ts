@@ -1,4 +1,5 @@
-import { useEffect, type RefObject } from 'react'
+import { useEffect } from '../shared/react'
+import type { RefObject } from 'react'
 
 /** Shows `dialog` as a modal unless it is already open. @internal */
 export function showDialog(dialog: HTMLDialogElement): void {

@@ -23,19 +23,14 @@ export function getTabbables(container: HTMLElement): HTMLElement[] {
 export function wrapFocus(event: KeyboardEvent<HTMLElement>): void {
   if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return
   const tabbables = getTabbables(event.currentTarget)
-  const first = tabbables[0]
-  const last = tabbables[tabbables.length - 1]
-  if (!first || !last) {
-    event.preventDefault()
-    return
-  }
+  const edges = [tabbables[0], tabbables[tabbables.length - 1]]
+  // Tab leaves by the last element and comes round to the first; Shift+Tab the other way.
+  const [leaving, next] = event.shiftKey ? edges : edges.reverse()
   const active = event.currentTarget.ownerDocument.activeElement
-  const outside = !(active instanceof HTMLElement) || !tabbables.includes(active)
-  if (event.shiftKey && (active === first || outside)) {
+  // From that edge, or from anywhere outside the tabbables (or with none), focus goes round;
+  // everywhere else the browser moves it as usual.
+  if (active === leaving || !tabbables.includes(active as HTMLElement)) {
     event.preventDefault()
-    last.focus()
-  } else if (!event.shiftKey && (active === last || outside)) {
-    event.preventDefault()
-    first.focus()
+    next?.focus()
   }
 }

@@ -1,12 +1,14 @@
+/** @jsxImportSource ../shared/jsx */
 import type { ConsentDecision } from '@model-consent/core'
-import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useId } from '../shared/react'
+import type { ComponentPropsWithoutRef } from 'react'
 import { formatMessage } from '../messages/format'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
 import { formatDecisionDate } from '../shared/format-date'
 import { useControllableState } from '../shared/use-controllable-state'
 import { useLocale } from '../shared/use-messages'
-import { LearnMoreLink } from './learn-more-link'
+import { useLearnMoreHref } from './use-learn-more-href'
 
 type NativeDivProps = Omit<ComponentPropsWithoutRef<'div'>, 'id' | 'children' | 'onError'>
 
@@ -94,6 +96,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
       caller: 'ConsentExplainer',
       propName: 'open',
     })
+    const href = useLearnMoreHref(learnMoreHref, onError)
     const checkedState = checked ? 'checked' : 'unchecked'
     const openState = open ? 'open' : 'closed'
     const date = decision ? formatDecisionDate(decision.decidedAt, tag) : null
@@ -130,10 +133,10 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
           <p data-slot="explainer-detail">{messages.detailsFromNow}</p>
           <p data-slot="explainer-detail">{messages.detailsAnyTime}</p>
         </div>
-        {learnMoreHref !== undefined ? (
-          <LearnMoreLink href={learnMoreHref} onError={onError}>
+        {href !== undefined ? (
+          <a data-slot="explainer-learn-more" href={href}>
             {messages.learnMore}
-          </LearnMoreLink>
+          </a>
         ) : null}
       </div>
     )

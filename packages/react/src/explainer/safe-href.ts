@@ -18,40 +18,36 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i
 // browsers read it as another host, so it is not "relative" in the sense this check allows.
 const SCHEME_RELATIVE = /^[/\\]{2}/
 
+/** The text with what browsers drop before reading a URL dropped (see `EDGE_JUNK`). */
+const clean = (text: string): string => text.replace(TAB_OR_NEWLINE, '').replace(EDGE_JUNK, '')
+
 /**
- * `href` percent-decoded up to three times (enough for double encoding), then cleaned as a browser
- * would. Routers and servers that decode before redirecting would turn `%2F%2Fhost` into `//host`.
+ * Whether `text` is scheme-relative, as it is or percent-decoded up to three times (enough for
+ * double encoding): routers and servers that decode before redirecting would turn `%2F%2Fhost`
+ * into `//host`. Decoding never removes a leading `//`, so checking each round is the same as
+ * checking the last one.
  */
-function decoded(href: string): string {
-  let text = href
-  for (let round = 0; round < 3; round++) {
+function schemeRelative(text: string): boolean {
+  for (let round = 0; round < 4; round++) {
+    if (SCHEME_RELATIVE.test(clean(text))) return true
     let next: string
     try {
       next = decodeURIComponent(text)
     } catch {
-      break
+      return false
     }
-    if (next === text) break
+    if (next === text) return false
     text = next
   }
-  return text.replace(TAB_OR_NEWLINE, '').replace(EDGE_JUNK, '')
+  return false
 }
 
-// Bundlers fold this constant, so the reasons below leave production builds.
-const DEV = process.env.NODE_ENV !== 'production'
-
-function refuse(href: string, reason: string | false): HrefCheck {
-  const shown = JSON.stringify(href)
-  return {
-    ok: false,
-    // Production names the refused href; why, and what is accepted, is development-only text.
-    error: new TypeError(
-      process.env.NODE_ENV !== 'production'
-        ? `ConsentExplainer: learnMoreHref ${shown} was refused (${reason}). ` +
-            'Only https:, http:, mailto: and relative URLs (/path, ./path, path, #hash, ?query) are accepted.'
-        : `learnMoreHref ${shown}`,
-    ),
-  }
+/** Why `cleaned` is refused (development builds only, for the error message). */
+function reasonFor(cleaned: string, scheme: string | undefined): string {
+  if (cleaned === '') return 'it is empty'
+  if (CONTROL.test(cleaned)) return 'it contains control characters'
+  if (schemeRelative(cleaned)) return 'it is protocol-relative, so it would lead to another site'
+  return `the ${scheme?.toLowerCase()}: scheme is not allowed`
 }
 
 /**
@@ -59,15 +55,20 @@ function refuse(href: string, reason: string | false): HrefCheck {
  * `" JavaScript:"` or `"java\tscript:"` cannot slip through. Returns the cleaned href.
  */
 export function checkHref(href: string): HrefCheck {
-  const cleaned = href.replace(TAB_OR_NEWLINE, '').replace(EDGE_JUNK, '')
-  if (cleaned === '') return refuse(href, DEV && 'it is empty')
-  if (CONTROL.test(cleaned)) return refuse(href, DEV && 'it contains control characters')
-  if (SCHEME_RELATIVE.test(cleaned) || SCHEME_RELATIVE.test(decoded(cleaned))) {
-    return refuse(href, DEV && 'it is protocol-relative, so it would lead to another site')
-  }
+  const cleaned = clean(href)
   const scheme = SCHEME.exec(cleaned)?.[1]
-  if (scheme === undefined) return { ok: true, href: cleaned }
-  const protocol = `${scheme.toLowerCase()}:`
-  if (!ALLOWED_SCHEMES.includes(protocol)) return refuse(href, DEV && `the ${protocol} scheme is not allowed`)
-  return { ok: true, href: cleaned }
+  const refused =
+    cleaned === '' ||
+    CONTROL.test(cleaned) ||
+    schemeRelative(cleaned) ||
+    (scheme !== undefined && !ALLOWED_SCHEMES.includes(`${scheme.toLowerCase()}:`))
+  if (!refused) return { ok: true, href: cleaned }
+  const shown = JSON.stringify(href)
+  // Production names the refused href; why, and what is accepted, is development-only text.
+  const message =
+    process.env.NODE_ENV !== 'production'
+      ? `ConsentExplainer: learnMoreHref ${shown} was refused (${reasonFor(cleaned, scheme)}). ` +
+        'Only https:, http:, mailto: and relative URLs (/path, ./path, path, #hash, ?query) are accepted.'
+      : `learnMoreHref ${shown}`
+  return { ok: false, error: new TypeError(message) }
 }

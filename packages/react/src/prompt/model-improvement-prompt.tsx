@@ -1,6 +1,8 @@
 'use client'
+/** @jsxImportSource ../shared/jsx */
 import type { ConsentStore } from '@model-consent/core'
-import { useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
+import { useEffect, useId, useInsertionEffect, useMemo, useRef, useState } from '../shared/react'
+import type { ComponentPropsWithoutRef } from 'react'
 import { useConsentContext } from '../consent-context'
 import { ConsentExplainer } from '../explainer/consent-explainer'
 import { disclosureVersion } from '../messages/disclosure-version'

@@ -1,5 +1,6 @@
 import type { ConsentStore, SettingState } from '@model-consent/core'
-import { useCallback, useRef, useState, useSyncExternalStore, type RefObject } from 'react'
+import { useCallback, useRef, useState, useSyncExternalStore } from '../shared/react'
+import type { RefObject } from 'react'
 import type { PromptChoice, PromptChoiceHandler } from './prompt-choice'
 
 const MAIN = 'improve-model'

@@ -1,5 +1,5 @@
 import { readManaged, type ManagedReason, type ManagedSetting, type ManagedSettings } from '@model-consent/core'
-import { useMemo } from 'react'
+import { useMemo } from '../shared/react'
 import type { PartMessages } from '../messages/types'
 import { MAIN_SETTING, type SettingView } from './setting-view'
 

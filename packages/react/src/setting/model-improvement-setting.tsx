@@ -1,6 +1,8 @@
 'use client'
+/** @jsxImportSource ../shared/jsx */
 import type { ConsentChangeEvent, ConsentStore, ManagedSettings } from '@model-consent/core'
-import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useState, type ComponentProps, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useEffect, useId, useInsertionEffect, useMemo, useRef, useState } from '../shared/react'
+import type { ComponentProps, ComponentPropsWithoutRef } from 'react'
 import { useConsentContext } from '../consent-context'
 import { ConsentConfirmDialog } from '../confirm-dialog/consent-confirm-dialog'
 import { ConsentExplainer } from '../explainer/consent-explainer'
@@ -112,9 +114,6 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const context = useConsentContext()
   const policy = validateConfirmPolicy(confirm)
   const { tag, dir, messages, locale } = useLocale(localeProp, overrides)
-  // Hashing the words is not free: only when no policyVersion is given, and once per message set.
-  const wordsVersion = useMemo(() => (policyVersionProp === undefined ? versionOf(messages) : ''), [policyVersionProp, messages])
-  const policyVersion = policyVersionProp ?? wordsVersion
   // The latest callbacks, for handlers and effects that outlive a render.
   const latest = useRef(props)
   useInsertionEffect(() => {
@@ -123,6 +122,12 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
 
   const controlled = value !== undefined
   const external = storeProp ?? context.store ?? null
+  // The version of the words dates the decisions of the component's own modes; a store has its
+  // own policy version. Hashing the words is not free: only when no policyVersion is given, not
+  // with a store, and once per message set.
+  const hashed = policyVersionProp === undefined && (controlled || !external)
+  const wordsVersion = useMemo(() => (hashed ? versionOf(messages) : ''), [hashed, messages])
+  const policyVersion = policyVersionProp ?? wordsVersion
   // Development builds only; the condition is a constant in a bundled build, so hooks stay in order.
   if (process.env.NODE_ENV !== 'production') useModeWarning(controlled ? 'controlled' : external ? 'store' : 'uncontrolled')
   const fromStore = useStoreController(controlled ? null : external, latest)
@@ -133,8 +138,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const read = locks.read
   const loading = controlled && value === null
   const mainSwitchRef = useRef<HTMLButtonElement>(null)
-  const rootRef = useRef<HTMLDivElement>(null)
-  const setRoot = useRootRef(mainSwitchRef, rootRef, ref)
+  const setRoot = useRootRef(mainSwitchRef, ref)
   const id = useId()
   const switchId = (setting: string) => `${id}-${setting}`
 
@@ -144,9 +148,10 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
     else controller.change(setting, next)
   }
   // Focus, status and announcements (issue 12): the switch that asked gets focus back. Looked up
-  // from the root's document or shadow root, so ids made by `useId` need no CSS escaping.
+  // from the document or shadow root the setting is in (the main switch's, always rendered), so
+  // ids made by `useId` need no CSS escaping.
   const focusSwitch = (setting: string) =>
-    (rootRef.current?.getRootNode() as Document | ShadowRoot | undefined)?.getElementById?.(switchId(setting))?.focus()
+    (mainSwitchRef.current?.getRootNode() as Document | ShadowRoot | undefined)?.getElementById?.(switchId(setting))?.focus()
   const asked = useRef<string | null>(null)
   // The dialog returns focus to the element that had it when it opened: `<body>` when the switch
   // was activated without being focused (a programmatic `click()`, or an assistive technology's
@@ -163,6 +168,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const shown = [MAIN_SETTING, ...media.map((kind) => MEDIA_SETTINGS[kind])]
   const pending = shown.some((setting) => read(setting).pending)
   const Heading = `h${headingLevel}` as const
+  // The title, description and confirm label of the change being confirmed.
   const texts = confirming ? confirmationTexts(messages, confirming.setting, confirming.value) : null
   const describedBy = `${id}-summary${main.needsReconsent ? ` ${id}-reconsent` : ''}`
   const reasonId = `${id}-media-reason`
@@ -269,9 +275,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
         open={confirming !== null}
         onOpenChange={(open) => !open && setConfirming(null)}
         onConfirm={() => confirming && controller.change(confirming.setting, confirming.value)}
-        title={texts?.title}
-        description={texts?.description}
-        confirmLabel={texts?.confirmLabel}
+        {...texts}
         messages={messages}
       />
       {/* Unlike a bare checkbox, off is submitted too, so a native form post or a Server Action

@@ -1,4 +1,5 @@
-import { useCallback, type Ref, type RefCallback, type RefObject } from 'react'
+import { useCallback } from '../shared/react'
+import type { Ref, RefCallback, RefObject } from 'react'
 import { useComposedRefs } from '../shared/compose-refs'
 
 /**

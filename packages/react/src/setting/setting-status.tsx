@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+/** @jsxImportSource ../shared/jsx */
+import { useEffect, useRef, useState } from '../shared/react'
 import type { PartMessages } from '../messages/types'
 import type { SettingView } from './setting-view'
 import { useSavedNotice } from './use-saved-notice'

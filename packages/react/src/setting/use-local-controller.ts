@@ -1,5 +1,6 @@
 import { ConsentError, type ChangeSource, type ConsentDecision } from '@model-consent/core'
-import { useEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useRef, useState } from '../shared/react'
+import type { RefObject } from 'react'
 import type { ModelImprovementSettingProps } from './model-improvement-setting'
 import { MAIN_SETTING, MEDIA_IDS, OFF_VIEW, type SettingController } from './setting-view'
 
@@ -60,7 +61,7 @@ export function useLocalController(
       }
     }
     if (!changed) return
-    recordedRef.current = { decisions: all, time: recorded.time }
+    recorded.decisions = all
     setDecisions(all)
     for (const [setting, decision, previousValue] of events) {
       latest.current.onConsentChange?.(
@@ -78,17 +79,16 @@ export function useLocalController(
     }
   }
 
-  useEffect(() => {
-    if (enabled) apply(null, false, 'policy')
-  }, [enabled, policyVersion])
-
   const defaultsApplied = useRef(false)
   useEffect(() => {
-    if (!enabled || defaultsApplied.current) return
+    if (!enabled) return
+    // Opt-ins of an earlier policy version lapse, with their events.
+    apply(null, false, 'policy')
+    if (defaultsApplied.current) return
     defaultsApplied.current = true
     // Applied once, like any uncontrolled default: later `defaultValue` changes are ignored.
     for (const id of [MAIN_SETTING, ...MEDIA_IDS]) if (defaultValue?.[id] === true) apply(id, true, 'api')
-  }, [enabled])
+  }, [enabled, policyVersion])
 
   const shown = (id: string) => current(decisions[id], policyVersion)
   return {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from '../shared/react'
 
 /** How long "Your choice is saved." stays in the status region before it is cleared. */
 export const SAVED_NOTICE_MS = 5000

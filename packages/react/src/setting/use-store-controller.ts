@@ -1,5 +1,6 @@
 import type { ConsentStore, SettingState } from '@model-consent/core'
-import { useCallback, useEffect, useSyncExternalStore, type RefObject } from 'react'
+import { useCallback, useEffect, useSyncExternalStore } from '../shared/react'
+import type { RefObject } from 'react'
 import type { ModelImprovementSettingProps } from './model-improvement-setting'
 import { MAIN_SETTING, MEDIA_IDS, OFF_VIEW, type SettingController } from './setting-view'
 

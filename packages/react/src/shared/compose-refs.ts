@@ -1,4 +1,5 @@
-import { useCallback, type Ref, type RefCallback } from 'react'
+import { useCallback } from './react'
+import type { Ref, RefCallback } from 'react'
 
 function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
   if (typeof ref === 'function') ref(value)

@@ -10,10 +10,11 @@ export function formatDecisionDate(iso: string, locale = 'en'): string | null {
   // Plain `en` follows day-month-year ("26 Nov 2026"): it reads the same to everyone and is
   // never ambiguous. Regional English (`en-US`) keeps its own order.
   const tag = locale.toLowerCase() === 'en' ? 'en-GB' : locale
+  // `toLocaleDateString` is `Intl.DateTimeFormat(tag, OPTIONS).format(date)` (ECMA-402), in fewer bytes.
   try {
-    return new Intl.DateTimeFormat(tag, OPTIONS).format(date)
+    return date.toLocaleDateString(tag, OPTIONS)
   } catch {
     // An invalid locale tag (RangeError) must not break the page.
-    return new Intl.DateTimeFormat('en-GB', OPTIONS).format(date)
+    return date.toLocaleDateString('en-GB', OPTIONS)
   }
 }

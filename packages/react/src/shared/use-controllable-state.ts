@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from './react'
 
 /** Options for {@link useControllableState}. */
 export interface UseControllableStateOptions<T> {

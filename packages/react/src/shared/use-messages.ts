@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo } from './react'
 import { useConsentContext } from '../consent-context'
 import { checkOverrides, checkText } from '../messages/check'
 import type { LocaleInput, TextDirection } from '../messages/locale-set'
