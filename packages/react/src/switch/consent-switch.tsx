@@ -1,5 +1,7 @@
+/** @jsxImportSource ../shared/jsx */
 import * as SwitchPrimitive from '@radix-ui/react-switch'
-import { forwardRef, useId, type MouseEvent, type ReactNode } from 'react'
+import type { MouseEvent, ReactNode } from 'react'
+import { forwardRef, useId } from '../shared/react'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
 import { useControllableState } from '../shared/use-controllable-state'
@@ -108,13 +110,12 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
       if (blocked) event.preventDefault()
     }
     const describedBy = hasReason ? (describedByProp ? `${describedByProp} ${reasonId}` : reasonId) : describedByProp || undefined
-    const state = checked ? 'checked' : 'unchecked'
-    const flags = {
-      'data-state': state,
-      'data-disabled': disabled ? '' : undefined,
+    // Radix puts `data-state` and `data-disabled` on the button and the thumb itself.
+    const marks = {
       'data-pending': pending ? '' : undefined,
       'data-unavailable': blocked ? '' : undefined,
     }
+    const flags = { 'data-state': checked ? 'checked' : 'unchecked', 'data-disabled': disabled ? '' : undefined, ...marks }
 
     const root = (
       <SwitchPrimitive.Root
@@ -124,8 +125,7 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
         aria-busy={pending ? true : buttonProps['aria-busy']}
         aria-disabled={blocked ? true : buttonProps['aria-disabled']}
         aria-describedby={describedBy}
-        data-pending={pending ? '' : undefined}
-        data-unavailable={blocked ? '' : undefined}
+        {...marks}
         checked={checked}
         // Radix is always controlled by us, so a toggle while pending or unavailable is simply not applied.
         onCheckedChange={(next) => !pending && !blocked && setChecked(next)}
@@ -133,7 +133,7 @@ export const ConsentSwitch = forwardRef<HTMLButtonElement, ConsentSwitchProps>(
         disabled={disabled}
       >
         <span data-slot="switch-track" {...flags}>
-          <SwitchPrimitive.Thumb data-slot="switch-thumb" {...flags} />
+          <SwitchPrimitive.Thumb data-slot="switch-thumb" {...marks} />
         </span>
         {texts ? (
           <span data-slot="switch-state" aria-hidden="true" {...flags}>
