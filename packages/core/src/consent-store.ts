@@ -129,10 +129,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         managed: lock,
       }
       const old = states.get(id)
-      if (
-        !old || old.value !== value || old.effective !== next.effective || old.pending !== next.pending ||
-        old.error !== next.error || old.decision !== decision || old.needsReconsent !== next.needsReconsent || old.managed !== lock
-      ) {
+      // A new state object only when a field changed: subscribers re-render on a new object.
+      if (!old || (Object.keys(next) as Array<keyof SettingState>).some((key) => old[key] !== next[key])) {
         states.set(id, Object.freeze(next))
         changed.push(id)
       }
@@ -151,7 +149,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
    * in graph order, as the rest cannot have changed), publishes once, then emits one event per
    * real value change. With `keepCascades`, the cascades derived are kept in `known` too.
    */
-  function adopt(sourceOf: SourceOf, touched?: SettingId[], keepCascades?: boolean): void {
+  function adopt(sourceOf: SourceOf, touched: readonly SettingId[] = ids, keepCascades?: boolean): void {
     const changed: SettingId[] = []
     const previous: boolean[] = []
     const decided: Array<ConsentDecision | null> = []
@@ -164,22 +162,17 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       else shown.delete(id)
       dirty.add(id)
     }
-    if (touched) {
-      const around = new Set<SettingId>()
-      for (const id of touched) {
-        around.add(id)
-        dependents.get(id)!.forEach((dependent) => around.add(dependent))
-      }
-      // Requirements come first, so each one is already shown as derived when its dependents are.
-      for (const id of around.size > 1 ? inGraphOrder(graph, around) : around) {
-        const own = known.get(id)
-        const decision = derive(own, requirements.get(id)!, (r) => shown.get(r), policyVersion) ?? own
-        if (keepCascades && decision !== own && decision!.source === 'cascade') keep(known, id, decision!)
-        see(id, decision)
-      }
-    } else {
-      const fresh = cascade(known, graph, policyVersion)
-      ids.forEach((id) => see(id, fresh.get(id)))
+    const around = new Set<SettingId>()
+    for (const id of touched) {
+      around.add(id)
+      dependents.get(id)!.forEach((dependent) => around.add(dependent))
+    }
+    // Requirements come first, so each one is already shown as derived when its dependents are.
+    for (const id of around.size > 1 ? inGraphOrder(graph, around) : around) {
+      const own = known.get(id)
+      const decision = derive(own, requirements.get(id)!, (r) => shown.get(r), policyVersion) ?? own
+      if (keepCascades && decision !== own && decision!.source === 'cascade') keep(known, id, decision!)
+      see(id, decision)
     }
     publish()
     // With no handler and no event target, nobody hears an event: none is built.
@@ -447,19 +440,16 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
     }
     const read = judge(raw, process.env.NODE_ENV !== 'production' ? 'Some saved choices could not be trusted, so they read off' : 'invalid')
-    const base = initial ? mergeRecords(initial, read) : new Map(read)
+    let base = initial ? mergeRecords(initial, read) : read
     const derived = cascade(base, graph, policyVersion)
     // Settings whose lapse or cascade is found now: their events name that source, even with initialData.
     const found = new Set(ids.filter((id) => !sameDecision(derived.get(id), base.get(id))))
-    // What storage lacks: lapses and cascades found now, and newer decisions from initialData.
-    const toSave = new Map(read)
-    let lacking = false
-    derived.forEach((decision, id) => sameDecision(decision, read.get(id)) || (toSave.set(id, decision), (lacking = true)))
-    // Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
-    if (lacking && !memoryOnly) {
+    // Storage lacks something (lapses and cascades found now, newer decisions from initialData): save
+    // all of it. Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
+    if (!memoryOnly && !sameRecords(derived, read)) {
       try {
-        await storage.save(toStored(toSave))
-        toSave.forEach((decision, id) => base.set(id, decision))
+        await storage.save(toStored(derived))
+        base = derived
       } catch (cause) {
         report(new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? 'A policy change turned some settings off, but that could not be saved.' : 'load', { cause }))
       }
