@@ -516,31 +516,26 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       handlers.add(wrapper)
       return () => void handlers.delete(wrapper)
     },
-    set(setting: SettingId, value: boolean, setOptions?: SetOptions): Promise<void> {
+    // Async: a bad argument, a destroyed store or a refused set rejects rather than throws.
+    async set(setting: SettingId, value: boolean, setOptions?: SetOptions): Promise<void> {
       const source = setOptions?.source ?? 'user'
-      try {
-        if (process.env.NODE_ENV !== 'production') validateSetArguments(ids, places, setting, value, setOptions)
-        // Production keeps the checks on what is saved: the setting, the value and the source.
-        if (!places.has(setting)) unknown(setting)
-        if (typeof value !== 'boolean') typeError(`value ${describe(value)}`)
-        if (source !== 'user' && source !== 'api') typeError(`source ${describe(source)}`)
-      } catch (error) {
-        return Promise.reject(error)
-      }
-      if (destroyed) return Promise.reject(destroyedError(setting))
+      if (process.env.NODE_ENV !== 'production') validateSetArguments(ids, places, setting, value, setOptions)
+      // Production keeps the checks on what is saved: the setting, the value and the source.
+      if (!places.has(setting)) unknown(setting)
+      if (typeof value !== 'boolean') typeError(`value ${describe(value)}`)
+      if (source !== 'user' && source !== 'api') typeError(`source ${describe(source)}`)
+      if (destroyed) throw destroyedError(setting)
       const lock = managed.get(setting)
-      if (lock) {
-        return Promise.reject(new ConsentError('managed', process.env.NODE_ENV !== 'production' ? `${describe(setting)} is managed (${lock.reason}): it stays off.` : describe(setting), { setting }))
-      }
+      if (lock) throw new ConsentError('managed', process.env.NODE_ENV !== 'production' ? `${describe(setting)} is managed (${lock.reason}): it stays off.` : describe(setting), { setting })
       const record = setOptions?.record === true
       // In memory with nothing in flight (the common case) a set commits at once, directly: only
       // the setting and its dependents are derived again (the cascades kept, as every cascade is in
       // memory). Nothing is pending then, and no save in memory can have failed: no mark to clear.
       if (loaded && memoryOnly && !active && !emitting) {
         const changes = plan(setting, value, source, record)
-        if (changes instanceof Error) return Promise.reject(changes)
+        if (changes instanceof Error) throw changes
         if (changes) take(changes, ownSource, true)
-        return Promise.resolve()
+        return
       }
       return write(
         () => [setting],
@@ -549,8 +544,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
           new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? `We couldn't save your choice. It is still ${valueOf(setting) ? 'on' : 'off'}.` : describe(setting), { setting, cause }),
       )
     },
-    reset(): Promise<void> {
-      if (destroyed) return Promise.reject(destroyedError())
+    async reset(): Promise<void> {
+      if (destroyed) throw destroyedError()
       const on = () => ids.filter(valueOf)
       return write(
         on,

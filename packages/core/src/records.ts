@@ -29,7 +29,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Reads an own property only, so nothing inherited (or planted on a prototype) is ever trusted. */
 const own = (record: Record<string, unknown>, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+  Object.hasOwn(record, key) ? record[key] : undefined
 
 /** Change sources that may appear in a stored decision; the first three are the only ones that can turn a setting on. */
 const SOURCES = ['user', 'api', 'sync', 'policy', 'cascade', 'reset']
@@ -143,8 +143,7 @@ export function parseStoredConsent(input: unknown, options: ParseStoredConsentOp
 
 /** The versioned JSON-ready form of `decisions`. Frozen, as is each decision. */
 export function toStored(decisions: ReadonlyMap<SettingId, ConsentDecision>): StoredConsent {
-  const record: Record<SettingId, ConsentDecision> = {}
-  // A setting called `__proto__` must be an own data property: assignment would set the prototype.
-  decisions.forEach((decision, id) => void Object.defineProperty(record, id, { value: decision, enumerable: true, writable: true, configurable: true }))
-  return Object.freeze({ formatVersion: FORMAT_VERSION, decisions: Object.freeze(record) })
+  // `Object.fromEntries` defines own data properties, so a setting called `__proto__` is one too
+  // (assignment would set the prototype).
+  return Object.freeze({ formatVersion: FORMAT_VERSION, decisions: Object.freeze(Object.fromEntries(decisions)) })
 }
