@@ -253,7 +253,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
    * (a retry reuses the plan); `marks` are the settings shown pending while it waits; `failure`
    * is how its failure reads. A repair (writing back what storage lacks) always waits its turn.
    */
-  function write(marks: () => readonly SettingId[], plan: () => Changes | ConsentErrorLike | null, failure: (cause: unknown) => ConsentError, repairing?: boolean): Promise<void> {
+  function write(marks: () => readonly SettingId[], plan: () => Changes | ConsentErrorLike | null, failure: (cause: unknown) => ConsentError, repairing?: boolean): Promise<void> | undefined {
     // A write that can run now does, in this task: with storage that answers synchronously (or none) it commits at once.
     const runNow = !repairing && loaded && !active && !emitting
     const marked = new Set<SettingId>()
@@ -270,17 +270,18 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
     // Its own decisions by their own source; anything else it brings came from storage.
     const sourceOf: SourceOf = (id, decision) => ((planned as Changes | null)?.get(id) === decision ? decision!.source : 'sync')
-    const fail = (cause: unknown): ConsentError => {
+    /** Shows the write's failure on its settings, reports it, and rejects with it. */
+    const fail = (cause: unknown): Promise<never> => {
       const error = failure(cause)
       const failed = marked.size ? [...marked] : error.setting ? [error.setting] : []
       unmark()
       failed.forEach((id) => mark(id, 0, error))
       publish()
       report(error)
-      return error
+      return Promise.reject(error)
     }
-    const retryOrFail = (cause: unknown, retried?: boolean): Promise<void> =>
-      isConflict(cause) && !retried ? (perform(true) ?? Promise.resolve()) : Promise.reject(fail(cause))
+    const retryOrFail = (cause: unknown, retried?: boolean): Promise<void> | undefined =>
+      isConflict(cause) && !retried ? perform(true) : fail(cause)
 
     /** Runs the write; returns `undefined` when it finished synchronously (committed or nothing to do). */
     function perform(retried?: boolean): Promise<void> | undefined {
@@ -290,11 +291,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         try {
           read = readStorage(process.env.NODE_ENV !== 'production' ? ' (found before saving)' : '', false)
         } catch (cause) {
-          return Promise.reject(fail(cause))
+          return fail(cause)
         }
         if (isThenable(read)) {
           show()
-          return Promise.resolve(read).then((found) => writeOnto(found, retried), (cause: unknown) => Promise.reject(fail(cause)))
+          return Promise.resolve(read).then((found) => writeOnto(found, retried), fail)
         }
       }
       return writeOnto(read as Decisions | undefined, retried)
@@ -342,8 +343,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
 
     if (runNow) {
+      // Nothing to wait for when it finished synchronously: set and reset resolve at once.
       const run = perform()
-      return run ? track(run) : Promise.resolve()
+      return run && track(run)
     }
     if (!repairing) show()
     return track(
@@ -360,7 +362,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     repairQueued = true
     const failure = (cause: unknown) =>
       new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? 'Choices changed in another tab while this one was saving, and they could not be saved together.' : 'repair', { cause })
-    write(() => [], () => null, failure, true).catch(() => undefined)
+    write(() => [], () => null, failure, true)?.catch(() => undefined)
   }
 
   // ---- Loading and syncing. Storage is read after a microtask, so handlers registered right after
