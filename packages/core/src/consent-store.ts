@@ -374,8 +374,6 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     stopStorage?.()
     stopStorage = undefined
   }
-  const unreadableLater = (cause: unknown) =>
-    report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'A change made in another tab could not be read; it will show after the page reloads.' : 'read', { cause }))
 
   /** Reads storage (in the same task when it is synchronous) and merges it in. Throws what storage threw. */
   function readStorage(where: string, hinted: boolean): Decisions | PromiseLike<Decisions> {
@@ -405,13 +403,13 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     return isThenable(raw) ? Promise.resolve(raw).then(finish) : finish(raw)
   }
 
-  function reread(): void {
+  /** Reads storage again after a hint; never rejects. Async only to catch both ways a read fails: synchronous storage is still read in this task. */
+  async function reread(): Promise<void> {
     if (destroyed || memoryOnly) return
     try {
-      const found = readStorage(process.env.NODE_ENV !== 'production' ? ' (found after a change in another tab)' : '', true)
-      if (isThenable(found)) found.then(undefined, unreadableLater)
+      await readStorage(process.env.NODE_ENV !== 'production' ? ' (found after a change in another tab)' : '', true)
     } catch (cause) {
-      unreadableLater(cause)
+      report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'A change made in another tab could not be read; it will show after the page reloads.' : 'read', { cause }))
     }
   }
 
