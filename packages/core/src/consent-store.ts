@@ -150,18 +150,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
    * real value change. With `keepCascades`, the cascades derived are kept in `known` too.
    */
   function adopt(sourceOf: SourceOf, touched: readonly SettingId[] = ids, keepCascades?: boolean): void {
-    const changed: SettingId[] = []
-    const previous: boolean[] = []
-    const decided: Array<ConsentDecision | null> = []
-    const see = (id: SettingId, decision: ConsentDecision | undefined): void => {
-      if (sameDecision(decision, shown.get(id))) return
-      changed.push(id)
-      previous.push(valueOf(id))
-      decided.push(decision ?? null)
-      if (decision) shown.set(id, decision)
-      else shown.delete(id)
-      dirty.add(id)
-    }
+    /** Each setting whose decision changed, with the value it read before and its new decision. */
+    const changed: Array<[SettingId, boolean, ConsentDecision | undefined]> = []
     const around = new Set<SettingId>()
     for (const id of touched) {
       around.add(id)
@@ -172,7 +162,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const own = known.get(id)
       const decision = derive(own, requirements.get(id)!, (r) => shown.get(r), policyVersion) ?? own
       if (keepCascades && decision !== own && decision!.source === 'cascade') keep(known, id, decision!)
-      see(id, decision)
+      if (sameDecision(decision, shown.get(id))) continue
+      changed.push([id, valueOf(id), decision])
+      if (decision) shown.set(id, decision)
+      else shown.delete(id)
+      dirty.add(id)
     }
     publish()
     // With no handler and no event target, nobody hears an event: none is built.
@@ -180,10 +174,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     let at: string | undefined
     emitting++
     try {
-      changed.forEach((id, index) => {
+      changed.forEach(([id, previousValue, decision]) => {
         const value = valueOf(id)
-        const previousValue = previous[index]!
-        const decision = decided[index]!
         if (value === previousValue) return
         const event: ConsentChangeEvent = Object.freeze({
           type: 'consent-change',
@@ -191,7 +183,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
           value,
           previousValue,
           effective: states.get(id)!.effective,
-          source: sourceOf(id, decision),
+          source: sourceOf(id, decision ?? null),
           policyVersion,
           // A forgotten decision (storage was cleared) has no time of its own: its event is dated now.
           timestamp: decision ? decision.decidedAt : (at ??= timestamp()),
