@@ -129,8 +129,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         managed: lock,
       }
       const old = states.get(id)
-      // A new state object only when a field changed: subscribers re-render on a new object.
-      if (!old || (Object.keys(next) as Array<keyof SettingState>).some((key) => old[key] !== next[key])) {
+      // A new state object only when a field changed (or it is the first: `value` is never undefined):
+      // subscribers re-render on a new object.
+      if ((Object.keys(next) as Array<keyof SettingState>).some((key) => old?.[key] !== next[key])) {
         states.set(id, Object.freeze(next))
         changed.push(id)
       }
