@@ -125,9 +125,9 @@ export function keepDecision(into: Map<SettingId, ConsentDecision>, id: SettingI
  * opt-in must never come back when the requirement is turned on again).
  */
 export function toWrite(known: Decisions, shown: Decisions, changes: Decisions, graph: SettingGraph, policyVersion: string): Map<SettingId, ConsentDecision> {
-  const base = new Map(known)
+  // The merge rule is commutative: the order these are merged in does not matter.
+  const base = mergeRecords(known, changes)
   shown.forEach((decision, id) => decision.source === 'cascade' && keepDecision(base, id, decision))
-  changes.forEach((decision, id) => keepDecision(base, id, decision))
   cascade(base, graph, policyVersion).forEach((decision, id) => decision.source === 'cascade' && keepDecision(base, id, decision))
   return base
 }
