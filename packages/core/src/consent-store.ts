@@ -362,7 +362,6 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   // creation see any policy lapse; then again whenever it hints at a change. Never rejects:
   // unreadable storage switches the store to memory, untrustworthy data reads off, and both are reported.
   let stopStorage: (() => void) | undefined
-  let hintedWhileLoading = false
   const stop = (): void => {
     stopStorage?.()
     stopStorage = undefined
@@ -415,7 +414,6 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         stopStorage = storage.subscribe(() => {
           hints++
           if (loaded) reread()
-          else hintedWhileLoading = true
         })
       } catch (cause) {
         report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'Changes made in other tabs will not show here until the page reloads.' : 'subscribe', { cause }))
@@ -457,7 +455,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     if (!destroyed) status = 'ready'
     adopt((id, decision) => (!initial || found.has(id) ? (decision?.source ?? 'policy') : 'sync'))
     if (memoryOnly) shown.forEach((decision, id) => decision.source === 'cascade' && keep(known, id, decision))
-    if (hintedWhileLoading) reread()
+    // Every hint so far came while loading: the read that started before it may have missed its change.
+    if (hints) reread()
   })()
   queue = ready
 
