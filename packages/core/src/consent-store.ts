@@ -253,6 +253,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     let planned: Changes | ConsentErrorLike | null | undefined
     /** Change notifications received when storage was last read for this write. */
     let hintsAtRead = 0
+    /** A conflicting save is retried once, on storage read again. */
+    let retried = false
     const show = (): void => {
       for (const id of marks()) if (!marked.has(id)) marked.add(id) && mark(id, 1, null)
       publish()
@@ -273,11 +275,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       report(error)
       return Promise.reject(error)
     }
-    const retryOrFail = (cause: unknown, retried?: boolean): Promise<void> | undefined =>
-      isConflict(cause) && !retried ? perform(true) : fail(cause)
+    const retryOrFail = (cause: unknown): Promise<void> | undefined =>
+      isConflict(cause) && !retried ? ((retried = true), perform()) : fail(cause)
 
     /** Runs the write; returns `undefined` when it finished synchronously (committed or nothing to do). */
-    function perform(retried?: boolean): Promise<void> | undefined {
+    function perform(): Promise<void> | undefined {
       let read: Decisions | PromiseLike<Decisions> | undefined
       if (!memoryOnly) {
         hintsAtRead = hints
@@ -288,14 +290,14 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         }
         if (isThenable(read)) {
           show()
-          return Promise.resolve(read).then((found) => writeOnto(found, retried), fail)
+          return Promise.resolve(read).then(writeOnto, fail)
         }
       }
-      return writeOnto(read as Decisions | undefined, retried)
+      return writeOnto(read as Decisions | undefined)
     }
 
     /** Plans the write against what the store now shows and saves it merged into `read` (what storage held). */
-    function writeOnto(read: Decisions | undefined, retried?: boolean): Promise<void> | undefined {
+    function writeOnto(read: Decisions | undefined): Promise<void> | undefined {
       if (planned === undefined) planned = plan()
       if (planned instanceof Error) {
         unmark()
@@ -311,7 +313,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       try {
         saving = storage.save(toStored(base))
       } catch (cause) {
-        return retryOrFail(cause, retried)
+        return retryOrFail(cause)
       }
       if (!isThenable(saving)) return commit(base)
       show()
@@ -321,7 +323,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         // have replaced theirs (a read its notification started may even have seen theirs before
         // ours landed): read again, so what storage lacks is written back.
         if (hints !== hintsAtRead) reread()
-      }, (cause: unknown) => retryOrFail(cause, retried))
+      }, retryOrFail)
     }
 
     /** Merges what was saved (or, in memory, the plan and the cascades it causes) into what is known, and shows it. */
@@ -342,7 +344,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
     if (!repairing) show()
     return track(
-      queue.then(async () => {
+      queue.then(() => {
         if (repairing) repairQueued = false
         return perform()
       }),
