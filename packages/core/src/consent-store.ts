@@ -284,7 +284,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       if (!memoryOnly) {
         hintsAtRead = hints
         try {
-          read = readStorage(process.env.NODE_ENV !== 'production' ? ' (found before saving)' : '', false)
+          read = readStorage(false)
         } catch (cause) {
           return fail(cause)
         }
@@ -369,13 +369,13 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     stopStorage = undefined
   }
 
-  /** Reads storage (in the same task when it is synchronous) and merges it in. Throws what storage threw. */
-  function readStorage(where: string, hinted: boolean): Decisions | PromiseLike<Decisions> {
+  /** Reads storage (in the same task when it is synchronous; `hinted`: after a change notification, else before a save) and merges it in. Throws what storage threw. */
+  function readStorage(hinted: boolean): Decisions | PromiseLike<Decisions> {
     const number = ++readsStarted
     const commitsBefore = commitsSeen
     const finish = (raw: unknown): Decisions => {
       const problems: string[] = []
-      const read = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off${where}` : 'invalid', problems)
+      const read = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off ${hinted ? '(found after a change in another tab)' : '(found before saving)'}` : 'invalid', problems)
       if (raw == null) {
         // A record that is gone (storage was cleared) is forgotten, unless the read may be stale (a
         // newer read started, or this store saved meanwhile); only a change notification tells
@@ -388,9 +388,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
       // Only the settings whose decision the read changed (and their dependents) are derived again.
       take(read, fromSync)
-      // Storage lacks something this store knows: write it back. Damaged data is left alone until
+      // Storage lacks something this store knows (`known` now holds all it read): write it back. Damaged data is left alone until
       // the person saves a choice, as on load; a read before a save needs no write-back, as that save writes everything.
-      if (hinted && !problems.length && [...known].some(([id, decision]) => !sameDecision(decision, read.get(id)))) repair()
+      if (hinted && !problems.length && !sameRecords(known, read)) repair()
       return read
     }
     const raw = storage.load()
@@ -401,7 +401,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   async function reread(): Promise<void> {
     if (destroyed || memoryOnly) return
     try {
-      await readStorage(process.env.NODE_ENV !== 'production' ? ' (found after a change in another tab)' : '', true)
+      await readStorage(true)
     } catch (cause) {
       report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'A change made in another tab could not be read; it will show after the page reloads.' : 'read', { cause }))
     }
