@@ -42,11 +42,11 @@ const ownSource: SourceOf = (_, decision) => decision!.source
  */
 export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   if (process.env.NODE_ENV !== 'production') validateOptions(options)
-  const { policyVersion, storage: given, eventTarget, initialData } = options
+  const { policyVersion, storage, eventTarget, initialData } = options
   // Production keeps the checks that protect saved decisions: a policy version stored data
   // cannot hold would lose them on the next load, and storage without load or save keeps nothing.
   if (typeof policyVersion !== 'string' || !policyVersion.trim() || policyVersion.length > MAX_TEXT_LENGTH) typeError(`policyVersion ${describe(policyVersion)}`)
-  if (given && (typeof given.load !== 'function' || typeof given.save !== 'function')) typeError('storage')
+  if (storage && (typeof storage.load !== 'function' || typeof storage.save !== 'function')) typeError('storage')
   const graph = createSettingGraph(options.settings ?? modelImprovementSettings)
   const { ids, requirements, dependents, places } = graph
   const managed =
@@ -83,13 +83,12 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   let emitting = 0
   /** The latest time of every decision this store has seen: each new decision is dated after it. */
   let latest = -Infinity
-  const storage = given ?? { load: () => null, save() {} }
   /**
    * Choices are kept in memory only: no storage was given, or it could not be read. Nothing is
    * saved, and every cascade the person sees is kept in `known` as it happens, so a write only
-   * merges and derives the settings it touches.
+   * merges and derives the settings it touches. Only the load looks at `storage` when this is set.
    */
-  let memoryOnly = !given
+  let memoryOnly = !storage
   /** Storage has been read (or found unusable). Writes wait for it, even when `initialData` made the status `ready` earlier. */
   let loaded = false
   let queue: Promise<unknown>
@@ -311,7 +310,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       if (!changes.size && sameRecords(base, read)) return commit(base) // Nothing to write.
       let saving: void | Promise<void>
       try {
-        saving = storage.save(toStored(base))
+        saving = storage!.save(toStored(base))
       } catch (cause) {
         return retryOrFail(cause)
       }
@@ -393,7 +392,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       if (hinted && !problems.length && !sameRecords(known, read)) repair()
       return read
     }
-    const raw = storage.load()
+    const raw = storage!.load()
     return isThenable(raw) ? Promise.resolve(raw).then(finish) : finish(raw)
   }
 
@@ -410,7 +409,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   const ready: Promise<void> = (async () => {
     await Promise.resolve()
     // Listen before reading, so a change that lands while an asynchronous read is in flight is not missed.
-    if (!destroyed && storage.subscribe) {
+    if (!destroyed && storage?.subscribe) {
       try {
         // A hint only: whatever it carries, storage itself is read again.
         stopStorage = storage.subscribe(() => {
@@ -423,7 +422,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
     let raw: unknown = null
     try {
-      raw = await storage.load()
+      raw = await storage?.load()
     } catch (cause) {
       memoryOnly = true
       stop()
@@ -441,7 +440,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     // all of it. Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
     if (!memoryOnly && !sameRecords(derived, read)) {
       try {
-        await storage.save(toStored(derived))
+        await storage!.save(toStored(derived))
         base = derived
       } catch (cause) {
         report(new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? 'A policy change turned some settings off, but that could not be saved.' : 'load', { cause }))
