@@ -66,12 +66,10 @@ export const decide = (value: boolean, decidedAt: string, policyVersion: string,
  */
 export function cascade(decisions: Decisions, graph: SettingGraph, policyVersion: string): Map<SettingId, ConsentDecision> {
   const result = new Map(decisions)
-  // Only a decision that reads on can be derived off: look at those alone (so the cost follows the
-  // decisions, not the settings), parents before children, so a requirement is final when its
-  // dependents are looked at (a requirement turned off here was on).
-  const on: SettingId[] = []
-  decisions.forEach((decision, id) => void (decision.value && on.push(id)))
-  for (const id of inGraphOrder(graph, on)) {
+  // Only a decided setting can be derived off (`derive` passes over those that read off): look at
+  // those alone (so the cost follows the decisions, not the settings), parents before children, so
+  // a requirement is final when its dependents are looked at (a requirement turned off here was on).
+  for (const id of inGraphOrder(graph, decisions.keys())) {
     const derived = derive(result.get(id), graph.requirements.get(id)!, (r) => result.get(r), policyVersion)
     if (derived) result.set(id, derived)
   }
