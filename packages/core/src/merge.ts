@@ -99,14 +99,11 @@ export function derive(
   return off ? decide(false, at, policyVersion, 'cascade') : undefined
 }
 
-/** Known ids among `ids`, parents before children, each once. */
+/** `ids` (known and distinct: a Set's or a Map's keys), parents before children. */
 export function inGraphOrder(graph: SettingGraph, ids: Iterable<SettingId>): SettingId[] {
-  const places = new Set<number>()
-  for (const id of ids) {
-    const place = graph.places.get(id)
-    if (place !== undefined) places.add(place)
-  }
-  return [...places].sort((a, b) => a - b).map((place) => graph.ids[place]!)
+  return Array.from(ids, (id) => graph.places.get(id)!)
+    .sort((a, b) => a - b)
+    .map((place) => graph.ids[place]!)
 }
 
 /** Keeps `decision` in `into` by the merge rule; says whether that changed what `into` held. */
