@@ -47,7 +47,7 @@ export const sameDecision = (a: ConsentDecision | null | undefined, b: ConsentDe
 /** Merges two sets of decisions setting by setting (a setting missing on one side takes the other's decision). */
 export function mergeRecords(a: Decisions, b: Decisions): Map<SettingId, ConsentDecision> {
   const merged = new Map(a)
-  b.forEach((decision, id) => merged.set(id, mergeDecision(merged.get(id), decision)!))
+  b.forEach((decision, id) => keepDecision(merged, id, decision))
   return merged
 }
 
