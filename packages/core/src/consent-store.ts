@@ -140,8 +140,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     publishedStatus = status
     whole = undefined
     const message = process.env.NODE_ENV !== 'production' ? 'A consent store subscriber threw an error.' : 'subscriber'
-    callEach(listeners, undefined, undefined, report, message)
-    for (const id of changed) callEach(settingListeners.get(id), undefined, id, report, message)
+    callEach(listeners, report, message)
+    for (const id of changed) callEach(settingListeners.get(id), report, message, id)
   }
 
   /**
@@ -188,7 +188,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
           // A forgotten decision (storage was cleared) has no time of its own: its event is dated now.
           timestamp: decision ? decision.decidedAt : (at ??= timestamp()),
         })
-        callEach(handlers, event, id, report, process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler')
+        callEach(handlers, report, process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler', id, event)
         eventTarget?.dispatchEvent(new CustomEvent('consent-change', { detail: event }))
       })
     } finally {
