@@ -432,10 +432,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
     }
     const read = judge(raw, process.env.NODE_ENV !== 'production' ? 'Some saved choices could not be trusted, so they read off' : 'invalid')
-    let base = initial ? mergeRecords(initial, read) : read
-    const derived = cascade(base, graph, policyVersion)
-    // Settings whose lapse or cascade is found now: their events name that source, even with initialData.
-    const found = new Set(ids.filter((id) => !sameDecision(derived.get(id), base.get(id))))
+    const merged = initial ? mergeRecords(initial, read) : read
+    let base = merged
+    const derived = cascade(merged, graph, policyVersion)
     // Storage lacks something (lapses and cascades found now, newer decisions from initialData): save
     // all of it. Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
     if (!memoryOnly && !sameRecords(derived, read)) {
@@ -454,7 +453,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     ids.forEach((id) => dirty.add(id))
     // A store destroyed while loading keeps its last snapshot; its queued writes still run on this base.
     if (!destroyed) status = 'ready'
-    adopt((id, decision) => (!initial || found.has(id) ? (decision?.source ?? 'policy') : 'sync'))
+    // A lapse or cascade found now names its source, even with initialData.
+    adopt((id, decision) => (!initial || !sameDecision(derived.get(id), merged.get(id)) ? (decision?.source ?? 'policy') : 'sync'))
     if (memoryOnly) shown.forEach((decision, id) => decision.source === 'cascade' && keep(known, id, decision))
     // Every hint so far came while loading: the read that started before it may have missed its change.
     if (hints) reread()
