@@ -368,7 +368,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     stopStorage = undefined
   }
 
-  /** Reads storage (in the same task when it is synchronous; `hinted`: after a change notification, else before a save) and merges it in. Throws what storage threw. */
+  /**
+   * Reads storage (in the same task when it is synchronous) and merges it in; `hinted`: after a
+   * change notification, else before a save. Throws what storage threw.
+   */
   function readStorage(hinted: boolean): Decisions | PromiseLike<Decisions> {
     const number = ++readsStarted
     const commitsBefore = commitsSeen
@@ -387,8 +390,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
       // Only the settings whose decision the read changed (and their dependents) are derived again.
       take(read, fromSync)
-      // Storage lacks something this store knows (`known` now holds all it read): write it back. Damaged data is left alone until
-      // the person saves a choice, as on load; a read before a save needs no write-back, as that save writes everything.
+      // Storage lacks something this store knows (`known` now holds all it read): write it back.
+      // Damaged data is left alone until the person saves a choice, as on load; a read before a
+      // save needs no write-back, as that save writes everything.
       if (hinted && !problems.length && !sameRecords(known, read)) repair()
       return read
     }
@@ -396,7 +400,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     return isThenable(raw) ? Promise.resolve(raw).then(finish) : finish(raw)
   }
 
-  /** Reads storage again after a hint; never rejects. Async only to catch both ways a read fails: synchronous storage is still read in this task. */
+  /**
+   * Reads storage again after a hint; never rejects. Async only so one catch sees both ways a read
+   * fails (a throw, a rejection): synchronous storage is still read in this task.
+   */
   async function reread(): Promise<void> {
     if (destroyed || memoryOnly) return
     try {
