@@ -18,10 +18,7 @@ export interface UseConsentResult extends SettingState {
 
 let fallbackStore: ConsentStore | undefined
 /** One in-memory store, private to the kit, shared by hooks used without a provider or store. */
-function getFallbackStore(): ConsentStore {
-  fallbackStore ??= createConsentStore({ policyVersion: 'unversioned' })
-  return fallbackStore
-}
+const getFallbackStore = (): ConsentStore => (fallbackStore ??= createConsentStore({ policyVersion: 'unversioned' }))
 
 /**
  * React 19's `use`, which reads a context without taking a hook slot and so may be skipped.
