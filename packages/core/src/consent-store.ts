@@ -461,8 +461,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     // A store destroyed while loading keeps its last snapshot; its queued writes still run on this base.
     if (!destroyed) status = 'ready'
     // A lapse or cascade found now names its source, even with initialData.
-    adopt((id, decision) => (!initial || !sameDecision(derived.get(id), merged.get(id)) ? (decision?.source ?? 'policy') : 'sync'))
-    if (memoryOnly) shown.forEach((decision, id) => decision.source === 'cascade' && keep(known, id, decision))
+    // In memory, the cascades shown are kept in `known` too (see memoryOnly).
+    adopt((id, decision) => (!initial || !sameDecision(derived.get(id), merged.get(id)) ? (decision?.source ?? 'policy') : 'sync'), ids, memoryOnly)
     // Every hint so far came while loading: the read that started before it may have missed its change.
     if (hints) reread()
   })()
