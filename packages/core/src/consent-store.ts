@@ -42,11 +42,11 @@ const ownSource: SourceOf = (_, decision) => decision!.source
  */
 export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   if (process.env.NODE_ENV !== 'production') validateOptions(options)
-  const { policyVersion, storage: given, eventTarget, initialData } = options
+  const { policyVersion, storage, eventTarget, initialData } = options
   // Production keeps the checks that protect saved decisions: a policy version stored data
   // cannot hold would lose them on the next load, and storage without load or save keeps nothing.
   if (typeof policyVersion !== 'string' || !policyVersion.trim() || policyVersion.length > MAX_TEXT_LENGTH) typeError(`policyVersion ${describe(policyVersion)}`)
-  if (given && (typeof given.load !== 'function' || typeof given.save !== 'function')) typeError('storage')
+  if (storage && (typeof storage.load !== 'function' || typeof storage.save !== 'function')) typeError('storage')
   const graph = createSettingGraph(options.settings ?? modelImprovementSettings)
   const { ids, requirements, dependents, places } = graph
   const managed =
@@ -83,13 +83,12 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   let emitting = 0
   /** The latest time of every decision this store has seen: each new decision is dated after it. */
   let latest = -Infinity
-  const storage = given ?? { load: () => null, save() {} }
   /**
    * Choices are kept in memory only: no storage was given, or it could not be read. Nothing is
    * saved, and every cascade the person sees is kept in `known` as it happens, so a write only
-   * merges and derives the settings it touches.
+   * merges and derives the settings it touches. Only the load looks at `storage` when this is set.
    */
-  let memoryOnly = !given
+  let memoryOnly = !storage
   /** Storage has been read (or found unusable). Writes wait for it, even when `initialData` made the status `ready` earlier. */
   let loaded = false
   let queue: Promise<unknown>
@@ -129,10 +128,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         managed: lock,
       }
       const old = states.get(id)
-      if (
-        !old || old.value !== value || old.effective !== next.effective || old.pending !== next.pending ||
-        old.error !== next.error || old.decision !== decision || old.needsReconsent !== next.needsReconsent || old.managed !== lock
-      ) {
+      // A new state object only when a field changed (or it is the first: `value` is never undefined):
+      // subscribers re-render on a new object.
+      if ((Object.keys(next) as Array<keyof SettingState>).some((key) => old?.[key] !== next[key])) {
         states.set(id, Object.freeze(next))
         changed.push(id)
       }
@@ -142,8 +140,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     publishedStatus = status
     whole = undefined
     const message = process.env.NODE_ENV !== 'production' ? 'A consent store subscriber threw an error.' : 'subscriber'
-    callEach(listeners, undefined, undefined, report, message)
-    for (const id of changed) callEach(settingListeners.get(id), undefined, id, report, message)
+    callEach(listeners, report, message)
+    for (const id of changed) callEach(settingListeners.get(id), report, message, id)
   }
 
   /**
@@ -151,35 +149,24 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
    * in graph order, as the rest cannot have changed), publishes once, then emits one event per
    * real value change. With `keepCascades`, the cascades derived are kept in `known` too.
    */
-  function adopt(sourceOf: SourceOf, touched?: SettingId[], keepCascades?: boolean): void {
-    const changed: SettingId[] = []
-    const previous: boolean[] = []
-    const decided: Array<ConsentDecision | null> = []
-    const see = (id: SettingId, decision: ConsentDecision | undefined): void => {
-      if (sameDecision(decision, shown.get(id))) return
-      changed.push(id)
-      previous.push(valueOf(id))
-      decided.push(decision ?? null)
+  function adopt(sourceOf: SourceOf, touched: readonly SettingId[] = ids, keepCascades?: boolean): void {
+    /** Each setting whose decision changed, with the value it read before and its new decision. */
+    const changed: Array<[SettingId, boolean, ConsentDecision | undefined]> = []
+    const around = new Set<SettingId>()
+    for (const id of touched) {
+      around.add(id)
+      dependents.get(id)!.forEach((dependent) => around.add(dependent))
+    }
+    // Requirements come first, so each one is already shown as derived when its dependents are.
+    for (const id of around.size > 1 ? inGraphOrder(graph, around) : around) {
+      const own = known.get(id)
+      const decision = derive(own, requirements.get(id)!, (r) => shown.get(r), policyVersion) ?? own
+      if (keepCascades && decision !== own && decision!.source === 'cascade') keep(known, id, decision!)
+      if (sameDecision(decision, shown.get(id))) continue
+      changed.push([id, valueOf(id), decision])
       if (decision) shown.set(id, decision)
       else shown.delete(id)
       dirty.add(id)
-    }
-    if (touched) {
-      const around = new Set<SettingId>()
-      for (const id of touched) {
-        around.add(id)
-        dependents.get(id)!.forEach((dependent) => around.add(dependent))
-      }
-      // Requirements come first, so each one is already shown as derived when its dependents are.
-      for (const id of around.size > 1 ? inGraphOrder(graph, around) : around) {
-        const own = known.get(id)
-        const decision = derive(own, requirements.get(id)!, (r) => shown.get(r), policyVersion) ?? own
-        if (keepCascades && decision !== own && decision!.source === 'cascade') keep(known, id, decision!)
-        see(id, decision)
-      }
-    } else {
-      const fresh = cascade(known, graph, policyVersion)
-      ids.forEach((id) => see(id, fresh.get(id)))
     }
     publish()
     // With no handler and no event target, nobody hears an event: none is built.
@@ -187,10 +174,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     let at: string | undefined
     emitting++
     try {
-      changed.forEach((id, index) => {
+      changed.forEach(([id, previousValue, decision]) => {
         const value = valueOf(id)
-        const previousValue = previous[index]!
-        const decision = decided[index]!
         if (value === previousValue) return
         const event: ConsentChangeEvent = Object.freeze({
           type: 'consent-change',
@@ -198,12 +183,12 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
           value,
           previousValue,
           effective: states.get(id)!.effective,
-          source: sourceOf(id, decision),
+          source: sourceOf(id, decision ?? null),
           policyVersion,
           // A forgotten decision (storage was cleared) has no time of its own: its event is dated now.
           timestamp: decision ? decision.decidedAt : (at ??= timestamp()),
         })
-        callEach(handlers, event, id, report, process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler')
+        callEach(handlers, report, process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler', id, event)
         eventTarget?.dispatchEvent(new CustomEvent('consent-change', { detail: event }))
       })
     } finally {
@@ -260,13 +245,15 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
    * (a retry reuses the plan); `marks` are the settings shown pending while it waits; `failure`
    * is how its failure reads. A repair (writing back what storage lacks) always waits its turn.
    */
-  function write(marks: () => readonly SettingId[], plan: () => Changes | ConsentErrorLike | null, failure: (cause: unknown) => ConsentError, repairing?: boolean): Promise<void> {
+  function write(marks: () => readonly SettingId[], plan: () => Changes | ConsentErrorLike | null, failure: (cause: unknown) => ConsentError, repairing?: boolean): Promise<void> | undefined {
     // A write that can run now does, in this task: with storage that answers synchronously (or none) it commits at once.
     const runNow = !repairing && loaded && !active && !emitting
     const marked = new Set<SettingId>()
     let planned: Changes | ConsentErrorLike | null | undefined
     /** Change notifications received when storage was last read for this write. */
     let hintsAtRead = 0
+    /** A conflicting save is retried once, on storage read again. */
+    let retried = false
     const show = (): void => {
       for (const id of marks()) if (!marked.has(id)) marked.add(id) && mark(id, 1, null)
       publish()
@@ -277,38 +264,39 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
     // Its own decisions by their own source; anything else it brings came from storage.
     const sourceOf: SourceOf = (id, decision) => ((planned as Changes | null)?.get(id) === decision ? decision!.source : 'sync')
-    const fail = (cause: unknown): ConsentError => {
+    /** Shows the write's failure on its settings, reports it, and rejects with it. */
+    const fail = (cause: unknown): Promise<never> => {
       const error = failure(cause)
       const failed = marked.size ? [...marked] : error.setting ? [error.setting] : []
       unmark()
       failed.forEach((id) => mark(id, 0, error))
       publish()
       report(error)
-      return error
+      return Promise.reject(error)
     }
-    const retryOrFail = (cause: unknown, retried?: boolean): Promise<void> =>
-      isConflict(cause) && !retried ? (perform(true) ?? Promise.resolve()) : Promise.reject(fail(cause))
+    const retryOrFail = (cause: unknown): Promise<void> | undefined =>
+      isConflict(cause) && !retried ? ((retried = true), perform()) : fail(cause)
 
     /** Runs the write; returns `undefined` when it finished synchronously (committed or nothing to do). */
-    function perform(retried?: boolean): Promise<void> | undefined {
+    function perform(): Promise<void> | undefined {
       let read: Decisions | PromiseLike<Decisions> | undefined
       if (!memoryOnly) {
         hintsAtRead = hints
         try {
-          read = readStorage(process.env.NODE_ENV !== 'production' ? ' (found before saving)' : '', false)
+          read = readStorage(false)
         } catch (cause) {
-          return Promise.reject(fail(cause))
+          return fail(cause)
         }
         if (isThenable(read)) {
           show()
-          return Promise.resolve(read).then((found) => writeOnto(found, retried), (cause: unknown) => Promise.reject(fail(cause)))
+          return Promise.resolve(read).then(writeOnto, fail)
         }
       }
-      return writeOnto(read as Decisions | undefined, retried)
+      return writeOnto(read as Decisions | undefined)
     }
 
     /** Plans the write against what the store now shows and saves it merged into `read` (what storage held). */
-    function writeOnto(read: Decisions | undefined, retried?: boolean): Promise<void> | undefined {
+    function writeOnto(read: Decisions | undefined): Promise<void> | undefined {
       if (planned === undefined) planned = plan()
       if (planned instanceof Error) {
         unmark()
@@ -322,9 +310,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       if (!changes.size && sameRecords(base, read)) return commit(base) // Nothing to write.
       let saving: void | Promise<void>
       try {
-        saving = storage.save(toStored(base))
+        saving = storage!.save(toStored(base))
       } catch (cause) {
-        return retryOrFail(cause, retried)
+        return retryOrFail(cause)
       }
       if (!isThenable(saving)) return commit(base)
       show()
@@ -334,7 +322,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         // have replaced theirs (a read its notification started may even have seen theirs before
         // ours landed): read again, so what storage lacks is written back.
         if (hints !== hintsAtRead) reread()
-      }, (cause: unknown) => retryOrFail(cause, retried))
+      }, retryOrFail)
     }
 
     /** Merges what was saved (or, in memory, the plan and the cascades it causes) into what is known, and shows it. */
@@ -349,12 +337,13 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
 
     if (runNow) {
+      // Nothing to wait for when it finished synchronously: set and reset resolve at once.
       const run = perform()
-      return run ? track(run) : Promise.resolve()
+      return run && track(run)
     }
     if (!repairing) show()
     return track(
-      queue.then(async () => {
+      queue.then(() => {
         if (repairing) repairQueued = false
         return perform()
       }),
@@ -367,28 +356,28 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     repairQueued = true
     const failure = (cause: unknown) =>
       new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? 'Choices changed in another tab while this one was saving, and they could not be saved together.' : 'repair', { cause })
-    write(() => [], () => null, failure, true).catch(() => undefined)
+    write(() => [], () => null, failure, true)?.catch(() => undefined)
   }
 
   // ---- Loading and syncing. Storage is read after a microtask, so handlers registered right after
   // creation see any policy lapse; then again whenever it hints at a change. Never rejects:
   // unreadable storage switches the store to memory, untrustworthy data reads off, and both are reported.
   let stopStorage: (() => void) | undefined
-  let hintedWhileLoading = false
   const stop = (): void => {
     stopStorage?.()
     stopStorage = undefined
   }
-  const unreadableLater = (cause: unknown) =>
-    report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'A change made in another tab could not be read; it will show after the page reloads.' : 'read', { cause }))
 
-  /** Reads storage (in the same task when it is synchronous) and merges it in. Throws what storage threw. */
-  function readStorage(where: string, hinted: boolean): Decisions | PromiseLike<Decisions> {
+  /**
+   * Reads storage (in the same task when it is synchronous) and merges it in; `hinted`: after a
+   * change notification, else before a save. Throws what storage threw.
+   */
+  function readStorage(hinted: boolean): Decisions | PromiseLike<Decisions> {
     const number = ++readsStarted
     const commitsBefore = commitsSeen
     const finish = (raw: unknown): Decisions => {
       const problems: string[] = []
-      const read = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off${where}` : 'invalid', problems)
+      const read = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off ${hinted ? '(found after a change in another tab)' : '(found before saving)'}` : 'invalid', problems)
       if (raw == null) {
         // A record that is gone (storage was cleared) is forgotten, unless the read may be stale (a
         // newer read started, or this store saved meanwhile); only a change notification tells
@@ -401,35 +390,38 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
       // Only the settings whose decision the read changed (and their dependents) are derived again.
       take(read, fromSync)
-      // Storage lacks something this store knows: write it back. Damaged data is left alone until
-      // the person saves a choice, as on load; a read before a save needs no write-back, as that save writes everything.
-      if (hinted && !problems.length && [...known].some(([id, decision]) => !sameDecision(decision, read.get(id)))) repair()
+      // Storage lacks something this store knows (`known` now holds all it read): write it back.
+      // Damaged data is left alone until the person saves a choice, as on load; a read before a
+      // save needs no write-back, as that save writes everything.
+      if (hinted && !problems.length && !sameRecords(known, read)) repair()
       return read
     }
-    const raw = storage.load()
+    const raw = storage!.load()
     return isThenable(raw) ? Promise.resolve(raw).then(finish) : finish(raw)
   }
 
-  function reread(): void {
+  /**
+   * Reads storage again after a hint; never rejects. Async only so one catch sees both ways a read
+   * fails (a throw, a rejection): synchronous storage is still read in this task.
+   */
+  async function reread(): Promise<void> {
     if (destroyed || memoryOnly) return
     try {
-      const found = readStorage(process.env.NODE_ENV !== 'production' ? ' (found after a change in another tab)' : '', true)
-      if (isThenable(found)) found.then(undefined, unreadableLater)
+      await readStorage(true)
     } catch (cause) {
-      unreadableLater(cause)
+      report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'A change made in another tab could not be read; it will show after the page reloads.' : 'read', { cause }))
     }
   }
 
   const ready: Promise<void> = (async () => {
     await Promise.resolve()
     // Listen before reading, so a change that lands while an asynchronous read is in flight is not missed.
-    if (!destroyed && storage.subscribe) {
+    if (!destroyed && storage?.subscribe) {
       try {
         // A hint only: whatever it carries, storage itself is read again.
         stopStorage = storage.subscribe(() => {
           hints++
           if (loaded) reread()
-          else hintedWhileLoading = true
         })
       } catch (cause) {
         report(new ConsentError('storage-unavailable', process.env.NODE_ENV !== 'production' ? 'Changes made in other tabs will not show here until the page reloads.' : 'subscribe', { cause }))
@@ -437,7 +429,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
     let raw: unknown = null
     try {
-      raw = await storage.load()
+      raw = await storage?.load()
     } catch (cause) {
       memoryOnly = true
       stop()
@@ -447,19 +439,15 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       }
     }
     const read = judge(raw, process.env.NODE_ENV !== 'production' ? 'Some saved choices could not be trusted, so they read off' : 'invalid')
-    const base = initial ? mergeRecords(initial, read) : new Map(read)
-    const derived = cascade(base, graph, policyVersion)
-    // Settings whose lapse or cascade is found now: their events name that source, even with initialData.
-    const found = new Set(ids.filter((id) => !sameDecision(derived.get(id), base.get(id))))
-    // What storage lacks: lapses and cascades found now, and newer decisions from initialData.
-    const toSave = new Map(read)
-    let lacking = false
-    derived.forEach((decision, id) => sameDecision(decision, read.get(id)) || (toSave.set(id, decision), (lacking = true)))
-    // Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
-    if (lacking && !memoryOnly) {
+    const merged = initial ? mergeRecords(initial, read) : read
+    let base = merged
+    const derived = cascade(merged, graph, policyVersion)
+    // Storage lacks something (lapses and cascades found now, newer decisions from initialData): save
+    // all of it. Lapsed opt-ins stay out of the snapshot while their lapse is saved: nothing reads on meanwhile.
+    if (!memoryOnly && !sameRecords(derived, read)) {
       try {
-        await storage.save(toStored(toSave))
-        toSave.forEach((decision, id) => base.set(id, decision))
+        await storage!.save(toStored(derived))
+        base = derived
       } catch (cause) {
         report(new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? 'A policy change turned some settings off, but that could not be saved.' : 'load', { cause }))
       }
@@ -472,9 +460,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     ids.forEach((id) => dirty.add(id))
     // A store destroyed while loading keeps its last snapshot; its queued writes still run on this base.
     if (!destroyed) status = 'ready'
-    adopt((id, decision) => (!initial || found.has(id) ? (decision?.source ?? 'policy') : 'sync'))
-    if (memoryOnly) shown.forEach((decision, id) => decision.source === 'cascade' && keep(known, id, decision))
-    if (hintedWhileLoading) reread()
+    // A lapse or cascade found now names its source, even with initialData.
+    // In memory, the cascades shown are kept in `known` too (see memoryOnly).
+    adopt((id, decision) => (!initial || !sameDecision(derived.get(id), merged.get(id)) ? (decision?.source ?? 'policy') : 'sync'), ids, memoryOnly)
+    // Every hint so far came while loading: the read that started before it may have missed its change.
+    if (hints) reread()
   })()
   queue = ready
 
@@ -526,31 +516,26 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       handlers.add(wrapper)
       return () => void handlers.delete(wrapper)
     },
-    set(setting: SettingId, value: boolean, setOptions?: SetOptions): Promise<void> {
+    // Async: a bad argument, a destroyed store or a refused set rejects rather than throws.
+    async set(setting: SettingId, value: boolean, setOptions?: SetOptions): Promise<void> {
       const source = setOptions?.source ?? 'user'
-      try {
-        if (process.env.NODE_ENV !== 'production') validateSetArguments(ids, places, setting, value, setOptions)
-        // Production keeps the checks on what is saved: the setting, the value and the source.
-        if (!places.has(setting)) unknown(setting)
-        if (typeof value !== 'boolean') typeError(`value ${describe(value)}`)
-        if (source !== 'user' && source !== 'api') typeError(`source ${describe(source)}`)
-      } catch (error) {
-        return Promise.reject(error)
-      }
-      if (destroyed) return Promise.reject(destroyedError(setting))
+      if (process.env.NODE_ENV !== 'production') validateSetArguments(ids, places, setting, value, setOptions)
+      // Production keeps the checks on what is saved: the setting, the value and the source.
+      if (!places.has(setting)) unknown(setting)
+      if (typeof value !== 'boolean') typeError(`value ${describe(value)}`)
+      if (source !== 'user' && source !== 'api') typeError(`source ${describe(source)}`)
+      if (destroyed) throw destroyedError(setting)
       const lock = managed.get(setting)
-      if (lock) {
-        return Promise.reject(new ConsentError('managed', process.env.NODE_ENV !== 'production' ? `${describe(setting)} is managed (${lock.reason}): it stays off.` : describe(setting), { setting }))
-      }
+      if (lock) throw new ConsentError('managed', process.env.NODE_ENV !== 'production' ? `${describe(setting)} is managed (${lock.reason}): it stays off.` : describe(setting), { setting })
       const record = setOptions?.record === true
       // In memory with nothing in flight (the common case) a set commits at once, directly: only
       // the setting and its dependents are derived again (the cascades kept, as every cascade is in
       // memory). Nothing is pending then, and no save in memory can have failed: no mark to clear.
       if (loaded && memoryOnly && !active && !emitting) {
         const changes = plan(setting, value, source, record)
-        if (changes instanceof Error) return Promise.reject(changes)
+        if (changes instanceof Error) throw changes
         if (changes) take(changes, ownSource, true)
-        return Promise.resolve()
+        return
       }
       return write(
         () => [setting],
@@ -559,8 +544,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
           new ConsentError('save-failed', process.env.NODE_ENV !== 'production' ? `We couldn't save your choice. It is still ${valueOf(setting) ? 'on' : 'off'}.` : describe(setting), { setting, cause }),
       )
     },
-    reset(): Promise<void> {
-      if (destroyed) return Promise.reject(destroyedError())
+    async reset(): Promise<void> {
+      if (destroyed) throw destroyedError()
       const on = () => ids.filter(valueOf)
       return write(
         on,

@@ -2,8 +2,9 @@ import type { ConsentErrorCode, ConsentErrorLike, SettingId } from './types'
 
 /** Every problem the store reports is a `ConsentError` with a `code` and, where it applies, the `setting`. */
 export class ConsentError extends Error implements ConsentErrorLike {
-  readonly code: ConsentErrorCode
-  readonly setting: SettingId | undefined
+  // Declared only: the constructor sets them (a class field would also be emitted as a definition).
+  declare readonly code: ConsentErrorCode
+  declare readonly setting: SettingId | undefined
   constructor(code: ConsentErrorCode, message: string, options?: { setting?: SettingId | undefined; cause?: unknown }) {
     // Error reads only `cause` from its options, and only when it is there.
     super(message, options)

@@ -47,7 +47,7 @@ export const sameDecision = (a: ConsentDecision | null | undefined, b: ConsentDe
 /** Merges two sets of decisions setting by setting (a setting missing on one side takes the other's decision). */
 export function mergeRecords(a: Decisions, b: Decisions): Map<SettingId, ConsentDecision> {
   const merged = new Map(a)
-  b.forEach((decision, id) => merged.set(id, mergeDecision(merged.get(id), decision)!))
+  b.forEach((decision, id) => keepDecision(merged, id, decision))
   return merged
 }
 
@@ -66,12 +66,10 @@ export const decide = (value: boolean, decidedAt: string, policyVersion: string,
  */
 export function cascade(decisions: Decisions, graph: SettingGraph, policyVersion: string): Map<SettingId, ConsentDecision> {
   const result = new Map(decisions)
-  // Only a decision that reads on can be derived off: look at those alone (so the cost follows the
-  // decisions, not the settings), parents before children, so a requirement is final when its
-  // dependents are looked at (a requirement turned off here was on).
-  const on: SettingId[] = []
-  decisions.forEach((decision, id) => void (decision.value && on.push(id)))
-  for (const id of inGraphOrder(graph, on)) {
+  // Only a decided setting can be derived off (`derive` passes over those that read off): look at
+  // those alone (so the cost follows the decisions, not the settings), parents before children, so
+  // a requirement is final when its dependents are looked at (a requirement turned off here was on).
+  for (const id of inGraphOrder(graph, decisions.keys())) {
     const derived = derive(result.get(id), graph.requirements.get(id)!, (r) => result.get(r), policyVersion)
     if (derived) result.set(id, derived)
   }
@@ -101,14 +99,11 @@ export function derive(
   return off ? decide(false, at, policyVersion, 'cascade') : undefined
 }
 
-/** Known ids among `ids`, parents before children, each once. */
+/** `ids` (known and distinct: a Set's or a Map's keys), parents before children. */
 export function inGraphOrder(graph: SettingGraph, ids: Iterable<SettingId>): SettingId[] {
-  const places = new Set<number>()
-  for (const id of ids) {
-    const place = graph.places.get(id)
-    if (place !== undefined) places.add(place)
-  }
-  return [...places].sort((a, b) => a - b).map((place) => graph.ids[place]!)
+  return Array.from(ids, (id) => graph.places.get(id)!)
+    .sort((a, b) => a - b)
+    .map((place) => graph.ids[place]!)
 }
 
 /** Keeps `decision` in `into` by the merge rule; says whether that changed what `into` held. */
@@ -125,9 +120,9 @@ export function keepDecision(into: Map<SettingId, ConsentDecision>, id: SettingI
  * opt-in must never come back when the requirement is turned on again).
  */
 export function toWrite(known: Decisions, shown: Decisions, changes: Decisions, graph: SettingGraph, policyVersion: string): Map<SettingId, ConsentDecision> {
-  const base = new Map(known)
+  // The merge rule is commutative: the order these are merged in does not matter.
+  const base = mergeRecords(known, changes)
   shown.forEach((decision, id) => decision.source === 'cascade' && keepDecision(base, id, decision))
-  changes.forEach((decision, id) => keepDecision(base, id, decision))
   cascade(base, graph, policyVersion).forEach((decision, id) => decision.source === 'cascade' && keepDecision(base, id, decision))
   return base
 }

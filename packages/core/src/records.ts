@@ -11,17 +11,14 @@ export const FORMAT_VERSION = 1
 export const MAX_TEXT_LENGTH = 256
 const MAX_RAW_LENGTH = 1_000_000
 const MAX_PROBLEMS = 5
-const ISO_8601 = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d{1,9})?)?(?:Z|[+-](\d\d):(\d\d))$/
+/** `YYYY-MM-DDTHH:MM[:SS[.fraction]]` with `Z` or an offset, each field in its range (the day up to 31). */
+const ISO_8601 = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
 
 /** A real calendar date and time: `Date.parse` alone rolls 2025-02-30 over to March and accepts hour 24. */
 export function isIsoDate(text: string): boolean {
   const match = ISO_8601.exec(text)
-  if (!match) return false
-  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => +(part ?? 0))
-  return (
-    month! >= 1 && month! <= 12 && day! >= 1 && day! <= new Date(Date.UTC(year!, month!, 0)).getUTCDate() &&
-    hour! < 24 && minute! < 60 && second < 60 && offsetHours < 24 && offsetMinutes < 60
-  )
+  // The day must exist in its month (day 0 of the next month is the last of this one).
+  return !!match && +match[3]! <= new Date(Date.UTC(+match[1]!, +match[2]!, 0)).getUTCDate()
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -29,7 +26,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Reads an own property only, so nothing inherited (or planted on a prototype) is ever trusted. */
 const own = (record: Record<string, unknown>, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+  Object.hasOwn(record, key) ? record[key] : undefined
 
 /** Change sources that may appear in a stored decision; the first three are the only ones that can turn a setting on. */
 const SOURCES = ['user', 'api', 'sync', 'policy', 'cascade', 'reset']
@@ -143,8 +140,7 @@ export function parseStoredConsent(input: unknown, options: ParseStoredConsentOp
 
 /** The versioned JSON-ready form of `decisions`. Frozen, as is each decision. */
 export function toStored(decisions: ReadonlyMap<SettingId, ConsentDecision>): StoredConsent {
-  const record: Record<SettingId, ConsentDecision> = {}
-  // A setting called `__proto__` must be an own data property: assignment would set the prototype.
-  decisions.forEach((decision, id) => void Object.defineProperty(record, id, { value: decision, enumerable: true, writable: true, configurable: true }))
-  return Object.freeze({ formatVersion: FORMAT_VERSION, decisions: Object.freeze(record) })
+  // `Object.fromEntries` defines own data properties, so a setting called `__proto__` is one too
+  // (assignment would set the prototype).
+  return Object.freeze({ formatVersion: FORMAT_VERSION, decisions: Object.freeze(Object.fromEntries(decisions)) })
 }

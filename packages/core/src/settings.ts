@@ -46,8 +46,9 @@ export function createSettingGraph(input: unknown): SettingGraph {
           : `id ${describe(id)}`,
       )
     }
-    const list = given === undefined ? [] : typeof given === 'string' ? [given] : given
-    if (!Array.isArray(list) || list.some((r) => typeof r !== 'string')) {
+    // One id or a list of ids: either way a flat list, then every entry must be an id.
+    const list: unknown[] = given === undefined ? [] : [given].flat()
+    if (list.some((r) => typeof r !== 'string')) {
       typeError(process.env.NODE_ENV !== 'production' ? `requires of ${describe(id)} must be a setting id or a list of ids, got ${describe(given)}` : `requires ${describe(given)}`)
     }
     requires.set(id, Object.freeze([...new Set(list as SettingId[])]))

@@ -6,8 +6,8 @@ import {
   type SettingId,
   type SettingState,
 } from '@model-consent/core'
+// One namespace import: `use` must be read through it (React 18 has none), and a second import line costs bytes.
 import * as React from 'react'
-import { useMemo, useSyncExternalStore } from 'react'
 import { ConsentContext } from './consent-context'
 
 /** What `useConsent` returns: the setting's saved state and a setter. */
@@ -18,10 +18,7 @@ export interface UseConsentResult extends SettingState {
 
 let fallbackStore: ConsentStore | undefined
 /** One in-memory store, private to the kit, shared by hooks used without a provider or store. */
-function getFallbackStore(): ConsentStore {
-  fallbackStore ??= createConsentStore({ policyVersion: 'unversioned' })
-  return fallbackStore
-}
+const getFallbackStore = (): ConsentStore => (fallbackStore ??= createConsentStore({ policyVersion: 'unversioned' }))
 
 /**
  * React 19's `use`, which reads a context without taking a hook slot and so may be skipped.
@@ -50,15 +47,15 @@ export function useResolvedStore(store?: ConsentStore): ConsentStore {
 export function useConsent(setting: SettingId = 'improve-model', store?: ConsentStore): UseConsentResult {
   const active = useResolvedStore(store)
   // One hook for both functions: a row renders fewer hooks.
-  const [subscribe, set] = useMemo(
+  const [subscribe, set] = React.useMemo(
     () => [(onChange: () => void) => active.subscribe(onChange, setting), (value: boolean, options?: SetOptions) => active.set(setting, value, options)] as const,
     [active, setting],
   )
-  const state = useSyncExternalStore(
+  const state = React.useSyncExternalStore(
     subscribe,
     () => active.getSetting(setting),
     // A known setting is always in the server snapshot; for an unknown one, `getSetting` throws the TypeError naming it.
     () => active.getServerSnapshot().settings[setting] ?? active.getSetting(setting),
   )
-  return useMemo(() => ({ ...state, set }), [state, set])
+  return React.useMemo(() => ({ ...state, set }), [state, set])
 }

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../../packages/core/src/records'
 import { createConsentStore, FORMAT_VERSION, memoryStorage } from '@model-consent/core'
 import type { StoredConsent } from '@model-consent/core'
 import type { ConsentErrorLike, ConsentStorage } from '@model-consent/core'
@@ -90,5 +91,37 @@ describe('decision records', () => {
     expect(Object.isFrozen(saved)).toBe(true)
     expect(Object.isFrozen(saved.decisions)).toBe(true)
     expect(Object.isFrozen(saved.decisions['improve-model'])).toBe(true)
+  })
+})
+
+describe('isIsoDate', () => {
+  it.each([
+    '2024-02-29T23:59:59.999999999Z',
+    '2025-01-31T00:00Z',
+    '2025-04-30T12:00:00+23:59',
+    '2000-02-29T00:00:00-00:00',
+    '0001-01-01T00:00:00.000Z',
+    '9999-12-31T23:59:59.999Z',
+  ])('accepts %s', (text) => {
+    expect(isIsoDate(text)).toBe(true)
+  })
+
+  it.each([
+    ['a day after the end of February', '2025-02-29T00:00Z'],
+    ['February 29 of a century that is not a leap year', '1900-02-29T00:00Z'],
+    ['April 31', '2025-04-31T00:00Z'],
+    ['month 0', '2025-00-10T00:00Z'],
+    ['month 13', '2025-13-10T00:00Z'],
+    ['day 0', '2025-06-00T00:00Z'],
+    ['day 32', '2025-01-32T00:00Z'],
+    ['hour 24', '2025-06-01T24:00Z'],
+    ['minute 60', '2025-06-01T23:60Z'],
+    ['second 60', '2025-06-01T12:00:60Z'],
+    ['an offset of 24 hours', '2025-06-01T12:00+24:00'],
+    ['an offset minute 60', '2025-06-01T12:00+05:60'],
+    ['ten fraction digits', '2025-06-01T12:00:00.1234567890Z'],
+    ['a six-digit year', '+012025-06-01T12:00Z'],
+  ])('refuses %s', (_, text) => {
+    expect(isIsoDate(text)).toBe(false)
   })
 })
