@@ -29,7 +29,7 @@ const quick = process.argv.includes('--quick')
 const GOAL = 1.1
 const settings = quick
   ? { sizes: [1, 1000], rates: [1], reps: 6, warmup: 3, block: 3 }
-  : { sizes: [1, 100, 1000], rates: [1, 4], reps: 50, warmup: 8, block: 5 }
+  : { sizes: [1, 100, 1000], rates: [1, 4], reps: 100, warmup: 8, block: 5 }
 const started = Date.now()
 const log = (message) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`)
 const loadBefore = (await import('node:os')).loadavg()
