@@ -234,9 +234,10 @@ function chevronDirection(toggle: Element): { x: number; y: number; width: numbe
   const drawn = (side: string) => Number.parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0 && style.getPropertyValue(`border-${side}-style`) !== 'none'
   const corner = { x: (drawn('right') ? 1 : 0) - (drawn('left') ? 1 : 0), y: (drawn('bottom') ? 1 : 0) - (drawn('top') ? 1 : 0) }
   const { a, b, c, d } = new DOMMatrix(style.transform === 'none' ? undefined : style.transform)
+  // `+ 0` turns the -0 that rounding a tiny negative product gives into 0: the direction is the same.
   return {
-    x: Math.round(a * corner.x + c * corner.y),
-    y: Math.round(b * corner.x + d * corner.y),
+    x: Math.round(a * corner.x + c * corner.y) + 0,
+    y: Math.round(b * corner.x + d * corner.y) + 0,
     width: Number.parseFloat(style.width),
     height: Number.parseFloat(style.height),
   }
