@@ -173,25 +173,32 @@ describe('change notifications are hints', () => {
   })
 })
 
-describe('the conflict protocol', () => {
-  function conflicting(first: unknown, second?: unknown) {
-    const storage = controllableStorage(storedText({ 'improve-model': decision(true) }))
-    const save = storage.save.bind(storage)
-    let calls = 0
-    storage.save = (data) => {
-      calls++
-      if (calls === 1) {
-        // Another device saved meanwhile: a later withdrawal of video lands before ours is refused.
-        storage.text = storedText({ 'improve-model': decision(true), 'include-video': decision(false, 'v1', 'user', '2026-01-01T00:00:30.000Z') })
-        return Promise.reject(first)
-      }
-      if (calls === 2 && second !== undefined) return Promise.reject(second)
-      return save(data)
+/**
+ * A store on storage whose first save is refused with `first` after another device wrote
+ * `meanwhile`; the second save is refused with `second` when given, then saves go through.
+ */
+function conflictingStore(meanwhile: string, first: unknown, second?: unknown) {
+  const storage = controllableStorage(storedText({ 'improve-model': decision(true) }))
+  const save = storage.save.bind(storage)
+  let calls = 0
+  storage.save = (data) => {
+    calls++
+    if (calls === 1) {
+      storage.text = meanwhile
+      return Promise.reject(first)
     }
-    const errors: ConsentErrorLike[] = []
-    const store = createConsentStore({ policyVersion: 'v1', storage, now: fakeClock().now, onError: (e) => errors.push(e) })
-    return { storage, store, errors, calls: () => calls }
+    if (calls === 2 && second !== undefined) return Promise.reject(second)
+    return save(data)
   }
+  const errors: ConsentErrorLike[] = []
+  const store = createConsentStore({ policyVersion: 'v1', storage, now: fakeClock().now, onError: (e) => errors.push(e) })
+  return { storage, store, errors, calls: () => calls }
+}
+
+describe('the conflict protocol', () => {
+  // Another device saved meanwhile: a later withdrawal of video lands before ours is refused.
+  const conflicting = (first: unknown, second?: unknown) =>
+    conflictingStore(storedText({ 'improve-model': decision(true), 'include-video': decision(false, 'v1', 'user', '2026-01-01T00:00:30.000Z') }), first, second)
 
   it.each([
     ['a ConsentError with code conflict', new ConsentError('conflict', 'stored data changed')],
@@ -221,20 +228,11 @@ describe('the conflict protocol', () => {
 
 describe('a withdrawal found on a conflict retry', () => {
   it('saves the cascade, so a dependent opt-in made meanwhile never comes back when the setting is turned on again', async () => {
-    const storage = controllableStorage(storedText({ 'improve-model': decision(true) }))
-    const save = storage.save.bind(storage)
-    let calls = 0
-    storage.save = (data) => {
-      calls++
-      if (calls === 1) {
-        // Another device withdrew meanwhile; our save of the audio opt-in is refused as a conflict.
-        storage.text = storedText({ 'improve-model': decision(false, 'v1', 'user', '2026-01-01T00:00:00.500Z') })
-        return Promise.reject(new ConsentError('conflict', 'stored data changed'))
-      }
-      return save(data)
-    }
-    const errors: ConsentErrorLike[] = []
-    const store = createConsentStore({ policyVersion: 'v1', storage, now: fakeClock().now, onError: (e) => errors.push(e) })
+    // Another device withdrew meanwhile; our save of the audio opt-in is refused as a conflict.
+    const { storage, store, errors } = conflictingStore(
+      storedText({ 'improve-model': decision(false, 'v1', 'user', '2026-01-01T00:00:00.500Z') }),
+      new ConsentError('conflict', 'stored data changed'),
+    )
     await store.ready
     await store.set('include-audio', true)
     expect(errors).toEqual([])
