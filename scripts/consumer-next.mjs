@@ -14,10 +14,12 @@ import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import { pack } from './lib/pack.mjs'
+import { freePort } from './lib/free-port.mjs'
 import { step } from './lib/step.mjs'
 
 const root = resolve(import.meta.dirname, '..')
-const PORT = Number(process.env.NEXT_CONSUMER_PORT ?? 5220)
+// A port the system picks, unless NEXT_CONSUMER_PORT names one.
+const PORT = process.env.NEXT_CONSUMER_PORT ? Number(process.env.NEXT_CONSUMER_PORT) : await freePort()
 const origin = `http://127.0.0.1:${PORT}`
 const chromiumFlags = JSON.parse(readFileSync(join(root, 'scripts/lib/chromium.json'), 'utf8'))
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }

@@ -4,7 +4,7 @@
 // "improve-model" while another opts into "include-audio" 0–5 ms later; every round must end with
 // all tabs and storage showing the same thing and the withdrawal kept. Then a burst of random
 // toggles from every tab, with a tab opened and another closed midway, must converge too.
-// Usage: node scripts/tabs-convergence.mjs [rounds=200]. Serves on 127.0.0.1:5210–5219.
+// Usage: node scripts/tabs-convergence.mjs [rounds=200]. Serves on 127.0.0.1, on a port the system picks.
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { dirname, join, resolve } from 'node:path'
@@ -52,14 +52,12 @@ async function listen() {
     else if (request.url === '/' || request.url.startsWith('/?')) response.writeHead(200, { 'content-type': 'text/html' }).end(page)
     else response.writeHead(request.url === '/favicon.ico' ? 204 : 404).end()
   })
-  for (let port = 5210; port <= 5219; port++) {
-    const ok = await new Promise((done) => {
-      server.once('error', () => done(false))
-      server.listen(port, '127.0.0.1', () => done(true))
-    })
-    if (ok) return { server, origin: `http://127.0.0.1:${port}` }
-  }
-  throw new Error('no free port in 5210-5219')
+  // The system picks a free port: two runs on one machine do not collide.
+  await new Promise((done, fail) => {
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', done)
+  })
+  return { server, origin: `http://127.0.0.1:${server.address().port}` }
 }
 
 const { server, origin } = await listen()
