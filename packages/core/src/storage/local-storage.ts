@@ -36,6 +36,8 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
   }
   let channel: BroadcastChannel | null = null
   let channelUsers = 0
+  /** The stores subscribed to this adapter in this page. */
+  const local = new Set<(data: unknown) => void>()
   const openChannel = (): BroadcastChannel | null =>
     options.broadcast === false || typeof BroadcastChannel !== 'function' ? null : (channel ??= new BroadcastChannel(`model-consent:${key}`))
 
@@ -44,6 +46,9 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
     save(data) {
       const text = JSON.stringify(data)
       area().setItem(key, text)
+      // Neither the storage event nor this page's own channel tells the other stores on this adapter;
+      // they are told after the save, as a hint (the saver is told too: its read finds nothing new).
+      if (local.size > 1) queueMicrotask(() => local.forEach((hint) => hint(text)))
       try {
         openChannel()?.postMessage(text)
       } catch {
@@ -65,6 +70,8 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
         if ((!event.storageArea || event.storageArea === own) && (event.key === key || event.key === null)) onExternalChange(event.newValue)
       }
       const onMessage = (event: MessageEvent) => onExternalChange(event.data)
+      const hint = (data: unknown) => onExternalChange(data)
+      local.add(hint)
       const listening = openChannel()
       const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>
       target.addEventListener?.('storage', onStorage)
@@ -74,6 +81,7 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
       return () => {
         if (!subscribed) return
         subscribed = false
+        local.delete(hint)
         target.removeEventListener?.('storage', onStorage)
         if (!listening) return
         listening.removeEventListener('message', onMessage)
