@@ -546,7 +546,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     },
     async reset(): Promise<void> {
       if (destroyed) throw destroyedError()
-      const on = () => ids.filter(valueOf)
+      // The person's own opt-ins, those under a managed lock too: when the lock is lifted they must stay withdrawn.
+      const on = () => ids.filter((id) => shown.get(id)?.value)
       return write(
         on,
         () => {
