@@ -19,7 +19,9 @@ function checkDecision(id: string, decision: unknown): void {
     typeof decision.decidedAt === 'string' &&
     typeof decision.policyVersion === 'string' &&
     typeof decision.source === 'string' &&
-    SOURCES.has(decision.source)
+    SOURCES.has(decision.source) &&
+    // Only a person's choice (here, in another tab) or the app's explicit call turns a setting on, as in stored data.
+    (!decision.value || ['user', 'api', 'sync'].includes(decision.source))
   if (!ok) fail(`storeOrSnapshot.settings[${JSON.stringify(id)}].decision`, decision, 'null or a ConsentDecision')
 }
 
@@ -41,6 +43,10 @@ export function readSnapshot(input: unknown): ConsentSnapshot {
       'decision' in state
     if (!ok) fail(`storeOrSnapshot.settings[${JSON.stringify(id)}]`, state, 'a SettingState')
     checkDecision(id, state.decision)
+    // A receipt attests only what a decision says: on only by an opt-in, effective only when on.
+    if ((state.value && (state.decision as { value: boolean } | null)?.value !== true) || (state.effective && !state.value)) {
+      fail(`storeOrSnapshot.settings[${JSON.stringify(id)}]`, state, 'a SettingState that is on only by a decision that is on, and effective only when on')
+    }
     const lock = state.managed
     if (lock !== undefined && lock !== null && !(isObject(lock) && lock.value === false && isText(lock.reason))) {
       fail(`storeOrSnapshot.settings[${JSON.stringify(id)}].managed`, lock, 'null or { value: false, reason }')

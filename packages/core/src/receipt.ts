@@ -100,7 +100,8 @@ export function createConsentReceipt(
       locale: read.locale ?? null,
     },
     consents: Object.entries(snapshot.settings).map(([setting, state]) =>
-      entry(setting, state, purposes[setting] ?? setting),
+      // Own purposes only: a setting called `constructor` must not get Object's.
+      entry(setting, state, Object.hasOwn(purposes, setting) ? purposes[setting]! : setting),
     ),
   }
 }

@@ -81,6 +81,20 @@ describe('createConsentReceipt', () => {
     expectValid(receipt)
   })
 
+  it('names the purpose of a setting whose id is also an Object.prototype name by its id, or by the purpose given', async () => {
+    const store = createConsentStore({ policyVersion: 'p', settings: [{ id: 'constructor' }, { id: 'toString' }, { id: '__proto__' }] })
+    await store.ready
+    const receipt = createConsentReceipt(store, { receiptId: 'r' })
+    expect(receipt.consents.map((entry) => [entry.setting, entry.purpose])).toEqual([
+      ['constructor', 'constructor'],
+      ['toString', 'toString'],
+      ['__proto__', '__proto__'],
+    ])
+    expectValid(JSON.parse(JSON.stringify(receipt)))
+    const purposes = JSON.parse('{"constructor":"Building things.","__proto__":"Prototypes."}') as Record<string, string>
+    expect(createConsentReceipt(store, { purposes }).consents.map((entry) => entry.purpose)).toEqual(['Building things.', 'toString', 'Prototypes.'])
+  })
+
   it('shows a managed setting off, with its reason, and keeps the person’s own decision beside it', async () => {
     const snapshot = (await readyStore('v1')).getSnapshot()
     const locked = {
@@ -134,6 +148,24 @@ describe('createConsentReceipt', () => {
       for (const bad of [undefined, null, 42, 'store', {}, { settings: {} }, { policyVersion: 'v1', settings: { x: { value: 'yes' } } }]) {
         expect(() => createConsentReceipt(bad as never)).toThrow(TypeError)
         expect(() => createConsentReceipt(bad as never)).toThrow(/storeOrSnapshot/)
+      }
+    })
+
+    it('for a snapshot that shows a consent no decision of the person gives', async () => {
+      const store = await readyStore('v1')
+      const snapshot = store.getSnapshot()
+      const improve = snapshot.settings['improve-model']!
+      const given = { ...improve, value: true, effective: true }
+      const forged = [
+        { ...given, decision: null },
+        { ...given, decision: { ...improve.decision!, value: false } },
+        { ...given, decision: { ...improve.decision!, value: true, source: 'policy' } },
+        { ...improve, value: false, effective: true },
+      ]
+      for (const state of forged) {
+        const bad = { ...snapshot, settings: { ...snapshot.settings, 'improve-model': state } }
+        expect(() => createConsentReceipt(bad as never)).toThrow(TypeError)
+        expect(() => createConsentReceipt(bad as never)).toThrow(/storeOrSnapshot.settings\["improve-model"\]/)
       }
     })
 
