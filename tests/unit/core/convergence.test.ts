@@ -114,6 +114,42 @@ describe('the clock', () => {
   })
 })
 
+describe('the last instant stored data can hold', () => {
+  const last = '9999-12-31T23:59:59.999Z'
+
+  it('still dates a withdrawal of an opt-in stored at that instant so every tab reads it back, and it wins', async () => {
+    const storage = controllableStorage(storedText({ 'improve-model': decision(true, 'v1', 'user', last) }))
+    const errors: ConsentErrorLike[] = []
+    const open = () => createConsentStore({ policyVersion: 'v1', storage, onError: (e) => errors.push(e) })
+    const here = open()
+    const other = open()
+    await Promise.all([here.ready, other.ready])
+    await here.set('improve-model', false)
+    storage.writeExternally(storage.text)
+    await flush()
+    expect(values(other.getSnapshot())['improve-model']).toBe(false)
+    // The other tab's next save keeps the withdrawal.
+    await other.set('include-video', false)
+    const reader = open()
+    await reader.ready
+    expect(values(reader.getSnapshot())['improve-model']).toBe(false)
+    expect(savedIn(storage.text)['improve-model']).toMatchObject({ value: false, source: 'user' })
+    expect(errors).toEqual([])
+  })
+
+  it('is where a clock standing at it dates every later decision, and what it writes reads back', async () => {
+    const storage = controllableStorage()
+    const errors: ConsentErrorLike[] = []
+    const store = createConsentStore({ policyVersion: 'v1', storage, now: () => new Date(last), onError: (e) => errors.push(e) })
+    await store.set('improve-model', true)
+    await store.set('improve-model', false)
+    const reader = createConsentStore({ policyVersion: 'v1', storage, onError: (e) => errors.push(e) })
+    await reader.ready
+    expect(reader.getSetting('improve-model')).toMatchObject({ value: false, decision: { value: false, decidedAt: last } })
+    expect(errors).toEqual([])
+  })
+})
+
 describe('policyVersion', () => {
   it('refuses one longer than stored data allows, naming it', () => {
     expect(() => createConsentStore({ policyVersion: 'v'.repeat(257) })).toThrow(/policyVersion must be at most 256 characters/)
