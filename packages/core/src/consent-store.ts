@@ -79,7 +79,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   let publishedStatus: ConsentSnapshot['status'] = status
   let whole: ConsentSnapshot | undefined
   let destroyed = false
-  /** Event handlers are running (writes wait rather than nest). */
+  /** Subscribers or event handlers are hearing of changes (writes wait rather than nest). */
   let emitting = 0
   /** The latest time of every decision this store has seen: each new decision is dated after it. */
   let latest = -Infinity
@@ -168,12 +168,13 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       else shown.delete(id)
       dirty.add(id)
     }
-    publish()
-    // With no handler and no event target, nobody hears an event: none is built.
-    if (destroyed || !(handlers.size || eventTarget)) return
     let at: string | undefined
+    // A subscriber that sets a setting as it hears of these changes waits for their events too.
     emitting++
     try {
+      publish()
+      // With no handler and no event target, nobody hears an event: none is built.
+      if (destroyed || !(handlers.size || eventTarget)) return
       changed.forEach(([id, previousValue, decision]) => {
         const value = valueOf(id)
         if (value === previousValue) return

@@ -594,6 +594,28 @@ describe('createConsentStore', () => {
     })
   })
 
+  describe('when a subscriber sets a setting as it hears of a change', () => {
+    for (const [kind, storage] of [
+      ['synchronous storage', () => memoryStorage()],
+      ['no storage', () => undefined],
+    ] as const) {
+      it(`fires the event of the change it heard before the event of its own (${kind})`, async () => {
+        const store = createConsentStore({ policyVersion: 'v1', storage: storage() })
+        await store.ready
+        const events: string[] = []
+        store.onConsentChange((event) => events.push(`${event.setting}:${event.previousValue}->${event.value}:${event.source}`))
+        // An app rule: the main setting is switched back off by the app whenever it is turned on.
+        store.subscribe(() => {
+          if (store.getSetting('improve-model').value) void store.set('improve-model', false, { source: 'api' })
+        })
+        await store.set('improve-model', true)
+        await flush()
+        expect(events).toEqual(['improve-model:false->true:user', 'improve-model:true->false:api'])
+        expect(values(store.getSnapshot())).toEqual(allOff)
+      })
+    }
+  })
+
   describe('when reset', () => {
     it('turns every setting off and records each one that was on with source reset', async () => {
       const { store, events } = setup()
