@@ -96,6 +96,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   let repairQueued = false
   /** Reads started; saves this store committed; change notifications received. */
   let readsStarted = 0
+  /** The read that last found storage cleared: reads started before it may have seen what was cleared. */
+  let forgotBy = 0
   let commitsSeen = 0
   let hints = 0
 
@@ -384,11 +386,13 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
         // newer read started, or this store saved meanwhile); only a change notification tells
         // "cleared" apart from storage that never kept anything.
         if (hinted && number === readsStarted && commitsBefore === commitsSeen) {
+          forgotBy = number
           known = new Map()
           adopt(fromSync)
         }
         return read
       }
+      if (number < forgotBy) return read
       // Only the settings whose decision the read changed (and their dependents) are derived again.
       take(read, fromSync)
       // Storage lacks something this store knows (`known` now holds all it read): write it back.

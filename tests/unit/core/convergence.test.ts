@@ -209,6 +209,40 @@ describe('change notifications are hints', () => {
   })
 })
 
+describe('reads of asynchronous storage that answer out of order', () => {
+  it('never bring back decisions a later read found cleared', async () => {
+    let text: string | null = storedText({ 'improve-model': decision(true), 'include-audio': decision(true) })
+    const answers: Array<() => void> = []
+    let hint: (data: unknown) => void = () => undefined
+    // Each read sees storage as it is when it starts, and answers when the test says.
+    const storage: ConsentStorage = {
+      load: () => {
+        const seen = text
+        return new Promise((resolve) => answers.push(() => resolve(seen)))
+      },
+      save: (data) => void (text = JSON.stringify(data)),
+      subscribe: (callback) => ((hint = callback), () => undefined),
+    }
+    const store = createConsentStore({ policyVersion: 'v1', storage, onError: () => undefined })
+    await flush()
+    answers.shift()!()
+    await store.ready
+    expect(values(store.getSnapshot())['improve-model']).toBe(true)
+    // A hint starts a read that sees the old record; then another tab clears storage and a second read sees that.
+    hint(null)
+    text = null
+    hint(null)
+    const [first, second] = answers.splice(0)
+    second!()
+    await flush()
+    expect(values(store.getSnapshot())).toEqual({ 'improve-model': false, 'include-audio': false, 'include-video': false })
+    first!()
+    await flush()
+    expect(values(store.getSnapshot())).toEqual({ 'improve-model': false, 'include-audio': false, 'include-video': false })
+    expect(text).toBeNull()
+  })
+})
+
 /**
  * A store on storage whose first save is refused with `first` after another device wrote
  * `meanwhile`; the second save is refused with `second` when given, then saves go through.
