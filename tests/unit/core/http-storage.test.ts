@@ -58,6 +58,29 @@ describe('httpStorage', () => {
     expect(server.record?.decisions['include-audio']).toMatchObject({ value: true, source: 'user' })
   })
 
+  describe('when nothing is saved yet (404)', () => {
+    it('creates the record with If-None-Match: *, so the first choice is saved', async () => {
+      const server = fakeConsentServer(null)
+      const { store, errors } = open(httpStorage({ url: '/api/consent', fetch: server.fetch }))
+      await store.ready
+      await store.set('improve-model', true)
+      const put = server.requests.find((r) => r.method === 'PUT')
+      expect(put?.headers.get('If-None-Match')).toBe('*')
+      expect(put?.headers.get('If-Match')).toBeNull()
+      expect(server.record?.decisions['improve-model']).toMatchObject({ value: true, source: 'user' })
+      expect(errors).toEqual([])
+    })
+
+    it('never overwrites a record another device created meanwhile (412: reload, merge, save again)', async () => {
+      const server = fakeConsentServer(null)
+      const storage = httpStorage({ url: '/api/consent', fetch: server.fetch, refreshOnFocus: false })
+      expect(await storage.load()).toBeNull()
+      server.writeElsewhere(stored({ 'improve-model': decision(false, 'v1', 'user', '2026-12-01T10:00:00.000Z') }))
+      await expect(storage.save(stored({ 'include-video': decision(false) }))).rejects.toMatchObject({ code: 'conflict' })
+      expect(server.record?.decisions).toEqual({ 'improve-model': decision(false, 'v1', 'user', '2026-12-01T10:00:00.000Z') })
+    })
+  })
+
   it('rolls the change back and reports when the server answers 500', async () => {
     const server = fakeConsentServer(stored({}))
     const { store, errors } = open(httpStorage({ url: '/api/consent', fetch: server.fetch }))

@@ -40,8 +40,9 @@ const failure = (message: string, status: number, cause?: unknown): HttpStorageE
 /**
  * Keeps decisions on your server, over a small JSON API: `GET url` answers the stored format
  * (`{ "formatVersion": 1, "decisions": … }`, `404` for nothing yet) with an `ETag`; `PUT url`
- * sends the whole record with `If-Match` and answers `200` with the new `ETag`, or `412` when the
- * decisions changed since they were read. A `412` rejects with a `ConsentError` whose code is
+ * sends the whole record with `If-Match` (`If-None-Match: *` after a `404`: it creates the
+ * record) and answers `200` with the new `ETag`, or `412` when the decisions changed since they
+ * were read. A `412` rejects with a `ConsentError` whose code is
  * `conflict`: the store reloads, merges and saves again. Any other failure rejects, so the store
  * rolls the change back and shows the error. With `refreshOnFocus`, a change made on another
  * device shows when the person comes back to the page. Validate every `PUT` on the server with
@@ -63,6 +64,8 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
 
   /** The ETag of what was last read or written, sent as `If-Match`. */
   let etag: string | null = null
+  /** The last read found nothing (404): a save creates the record, with `If-None-Match: *`. */
+  let absent = false
   /** The body last read or written, to tell whether a refresh found anything new. */
   let known: string | null = null
   /** Bumped by every completed save: a read that started before it must not bring back an older ETag. */
@@ -77,6 +80,7 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
     headers.set('Accept', 'application/json')
     if (body !== undefined) headers.set('Content-Type', 'application/json')
     if (method === 'PUT' && etag !== null) headers.set('If-Match', etag)
+    else if (method === 'PUT' && absent) headers.set('If-None-Match', '*')
     const init: RequestInit = { method, headers, credentials, cache: 'no-store' }
     if (body !== undefined) init.body = body
     if (timeout > 0 && typeof AbortSignal.timeout === 'function') init.signal = AbortSignal.timeout(timeout)
@@ -99,6 +103,7 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
     if (startedAfter === writes) {
       etag = tag
       known = text
+      absent = text === null
     }
     return text
   }
@@ -128,6 +133,7 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
     }
     if (!response.ok) throw failure(`PUT ${url} answered ${response.status}`, response.status)
     writes++
+    absent = false
     const text = await response.text().catch(() => '')
     etag = response.headers.get('ETag')
     known = text === '' ? JSON.stringify(data) : text
