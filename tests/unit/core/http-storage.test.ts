@@ -224,6 +224,12 @@ describe('httpStorage', () => {
     // @ts-expect-error: checking the runtime guard
     expect(() => httpStorage({ url: '/x', fetch: 'fetch' })).toThrow(/fetch must be a function, got "fetch"/)
     expect(() => httpStorage({ url: '/x', timeout: -1 })).toThrow(/timeout must be a number of milliseconds, got -1/)
+    // A timer takes whole milliseconds up to 2^32 - 1: anything else would fail every request, and the store would run in memory.
+    for (const [timeout, named] of [[Infinity, 'Infinity'], [1.5, '1.5'], [2 ** 32, '4294967296']] as const) {
+      expect(() => httpStorage({ url: '/x', timeout })).toThrow(TypeError)
+      expect(() => httpStorage({ url: '/x', timeout })).toThrow(`timeout must be a number of milliseconds, got ${named}`)
+    }
+    expect(() => httpStorage({ url: '/x', timeout: 2 ** 32 - 1 })).not.toThrow()
     // @ts-expect-error: checking the runtime guard
     expect(() => httpStorage(undefined)).toThrow(/options must be an object like \{ url: '\/api\/consent' \}, got undefined/)
   })

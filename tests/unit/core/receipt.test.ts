@@ -188,6 +188,9 @@ describe('createConsentReceipt', () => {
         [{ receiptId: '' }, /options.receiptId/],
         [{ now: 'today' }, /options.now/],
         [{ now: () => new Date('nope') }, /options.now\(\) returned/],
+        // issuedAt must be a date-time with a four-digit year, as its schema says.
+        [{ now: () => new Date(8.64e15) }, /options.now\(\) returned "\+275760-09-13T00:00:00.000Z"/],
+        [{ now: () => new Date(Date.UTC(-1, 0, 1)) }, /options.now\(\) returned "-000001-01-01T00:00:00.000Z"/],
       ]
       for (const [options, message] of cases) {
         expect(() => createConsentReceipt(store, options as never)).toThrow(TypeError)

@@ -16,7 +16,7 @@ export interface HttpStorageOptions {
    * decisions changed elsewhere (another device). Default `true`.
    */
   refreshOnFocus?: boolean
-  /** Give up on a request after this many milliseconds. Default `15000`; `0` waits for ever. */
+  /** Give up on a request after this many (whole) milliseconds, up to 2^32 - 1. Default `15000`; `0` waits for ever. */
   timeout?: number
 }
 
@@ -60,7 +60,8 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new TypeError(`httpStorage fetch must be a function, got ${describe(options.fetch)}`)
   }
-  if (typeof timeout !== 'number' || !(timeout >= 0)) throw new TypeError(`httpStorage timeout must be a number of milliseconds, got ${describe(timeout)}`)
+  // Whole milliseconds a timer takes (AbortSignal.timeout throws on anything else, failing every request).
+  if (!Number.isInteger(timeout) || !(timeout >= 0 && timeout < 2 ** 32)) throw new TypeError(`httpStorage timeout must be a number of milliseconds, got ${describe(timeout)}`)
 
   /** The ETag of what was last read or written, sent as `If-Match`. */
   let etag: string | null = null
