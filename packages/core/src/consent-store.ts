@@ -191,8 +191,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
           // A forgotten decision (storage was cleared) has no time of its own: its event is dated now.
           timestamp: decision ? decision.decidedAt : (at ??= timestamp()),
         })
-        callEach(handlers, report, process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler', id, event)
-        eventTarget?.dispatchEvent(new CustomEvent('consent-change', { detail: event }))
+        const message = process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler'
+        callEach(handlers, report, message, id, event)
+        // An event target is one more handler: if it throws, it is reported like one.
+        if (eventTarget) callEach(new Set([() => eventTarget.dispatchEvent(new CustomEvent('consent-change', { detail: event }))]), report, message, id)
       })
     } finally {
       emitting--
