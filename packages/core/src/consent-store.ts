@@ -517,7 +517,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       return () => void into.delete(wrapper)
     },
     onConsentChange(handler: (event: ConsentChangeEvent) => void): () => void {
-      if (process.env.NODE_ENV !== 'production' && typeof handler !== 'function') typeError(`onConsentChange expects a function, got ${typeof handler}`)
+      if (process.env.NODE_ENV !== 'production' && typeof handler !== 'function') typeError(`onConsentChange expects a function, got ${describe(handler)}`)
       // A wrapper per registration, so the same function registered twice is called twice and removed once each.
       const wrapper = (event: ConsentChangeEvent) => handler(event)
       handlers.add(wrapper)

@@ -332,6 +332,11 @@ describe('createConsentStore', () => {
       expect(() => store.subscribe(() => undefined, 'nope')).toThrow(/Unknown setting "nope"/)
       expect(() => store.onConsentChange(null as unknown as () => void)).toThrow(TypeError)
     })
+
+    it('names the value given instead of a handler to onConsentChange', () => {
+      const { store } = setup()
+      expect(() => store.onConsentChange('analytics.track' as unknown as () => void)).toThrow(new TypeError('onConsentChange expects a function, got "analytics.track"'))
+    })
   })
 
   describe('when its methods are used unbound', () => {
