@@ -2,7 +2,8 @@ import { describe } from './errors'
 import type { ConsentReceiptOptions } from './receipt-types'
 import type { ConsentSnapshot, ConsentStore } from './types'
 
-const SOURCES = new Set(['user', 'api', 'sync', 'policy', 'cascade', 'reset'])
+/** The first three are the only sources that can turn a setting on (as in stored data). */
+const SOURCES = ['user', 'api', 'sync', 'policy', 'cascade', 'reset']
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -18,10 +19,7 @@ function checkDecision(id: string, decision: unknown): void {
     typeof decision.value === 'boolean' &&
     typeof decision.decidedAt === 'string' &&
     typeof decision.policyVersion === 'string' &&
-    typeof decision.source === 'string' &&
-    SOURCES.has(decision.source) &&
-    // Only a person's choice (here, in another tab) or the app's explicit call turns a setting on, as in stored data.
-    (!decision.value || ['user', 'api', 'sync'].includes(decision.source))
+    SOURCES.indexOf(decision.source as string) >>> 0 < (decision.value ? 3 : 6)
   if (!ok) fail(`storeOrSnapshot.settings[${JSON.stringify(id)}].decision`, decision, 'null or a ConsentDecision')
 }
 
@@ -40,13 +38,12 @@ export function readSnapshot(input: unknown): ConsentSnapshot {
       typeof state.value === 'boolean' &&
       typeof state.effective === 'boolean' &&
       typeof state.needsReconsent === 'boolean' &&
-      'decision' in state
+      'decision' in state &&
+      // A receipt attests only what a decision says: on only by an opt-in, effective only when on.
+      (!state.value || (state.decision as { value?: unknown } | null)?.value === true) &&
+      (!state.effective || state.value)
     if (!ok) fail(`storeOrSnapshot.settings[${JSON.stringify(id)}]`, state, 'a SettingState')
     checkDecision(id, state.decision)
-    // A receipt attests only what a decision says: on only by an opt-in, effective only when on.
-    if ((state.value && (state.decision as { value: boolean } | null)?.value !== true) || (state.effective && !state.value)) {
-      fail(`storeOrSnapshot.settings[${JSON.stringify(id)}]`, state, 'a SettingState that is on only by a decision that is on, and effective only when on')
-    }
     const lock = state.managed
     if (lock !== undefined && lock !== null && !(isObject(lock) && lock.value === false && isText(lock.reason))) {
       fail(`storeOrSnapshot.settings[${JSON.stringify(id)}].managed`, lock, 'null or { value: false, reason }')

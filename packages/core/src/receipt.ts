@@ -85,9 +85,10 @@ export function createConsentReceipt(
   const read = readReceiptOptions(options)
   const purposes = { ...DEFAULT_PURPOSES, ...read.purposes }
   const issued = read.now()
-  // A date-time with a four-digit year (years 0000 to 9999), as the receipt's schema requires.
-  if (!(issued instanceof Date) || !(issued.getTime() >= -62_167_219_200_000 && issued.getTime() < 253_402_300_800_000)) {
-    throw new TypeError(`createConsentReceipt: options.now() returned ${describe(issued)}, expected a valid Date in the years 0000 to 9999`)
+  // A date-time with a four-digit year, as the receipt's schema requires (NaN for an invalid Date).
+  const year = issued instanceof Date ? issued.getUTCFullYear() : NaN
+  if (!(year >= 0 && year < 1e4)) {
+    throw new TypeError(`createConsentReceipt: options.now() returned ${describe(issued)}, expected a Date in the years 0000 to 9999`)
   }
   return {
     version: 1,

@@ -60,13 +60,14 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new TypeError(`httpStorage fetch must be a function, got ${describe(options.fetch)}`)
   }
-  // Whole milliseconds a timer takes (AbortSignal.timeout throws on anything else, failing every request).
-  if (!Number.isInteger(timeout) || !(timeout >= 0 && timeout < 2 ** 32)) throw new TypeError(`httpStorage timeout must be a number of milliseconds, got ${describe(timeout)}`)
+  // Whole milliseconds up to 2^32 - 1 (AbortSignal.timeout throws on anything else, failing every request).
+  if (timeout >>> 0 !== timeout) throw new TypeError(`httpStorage timeout must be a number of milliseconds, got ${describe(timeout)}`)
 
-  /** The ETag of what was last read or written, sent as `If-Match`. */
+  /**
+   * The ETag of what was last read or written, sent as `If-Match`; `''` when the last read found
+   * nothing (404): a save then creates the record, with `If-None-Match: *`.
+   */
   let etag: string | null = null
-  /** The last read found nothing (404): a save creates the record, with `If-None-Match: *`. */
-  let absent = false
   /** The body last read or written, to tell whether a refresh found anything new. */
   let known: string | null = null
   /** Bumped by every completed save: a read that started before it must not bring back an older ETag. */
@@ -80,8 +81,7 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
     const headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers)
     headers.set('Accept', 'application/json')
     if (body !== undefined) headers.set('Content-Type', 'application/json')
-    if (method === 'PUT' && etag !== null) headers.set('If-Match', etag)
-    else if (method === 'PUT' && absent) headers.set('If-None-Match', '*')
+    if (method === 'PUT' && etag !== null) headers.set(etag ? 'If-Match' : 'If-None-Match', etag || '*')
     const init: RequestInit = { method, headers, credentials, cache: 'no-store' }
     if (body !== undefined) init.body = body
     if (timeout > 0 && typeof AbortSignal.timeout === 'function') init.signal = AbortSignal.timeout(timeout)
@@ -95,7 +95,7 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
   async function read(): Promise<string | null> {
     const startedAfter = writes
     const response = await request('GET')
-    if (response.status === 404) return adopt(null, null, startedAfter)
+    if (response.status === 404) return adopt(null, '', startedAfter)
     if (!response.ok) throw failure(`GET ${url} answered ${response.status}`, response.status)
     return adopt(await response.text(), response.headers.get('ETag'), startedAfter)
   }
@@ -104,7 +104,6 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
     if (startedAfter === writes) {
       etag = tag
       known = text
-      absent = text === null
     }
     return text
   }
@@ -134,7 +133,6 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
     }
     if (!response.ok) throw failure(`PUT ${url} answered ${response.status}`, response.status)
     writes++
-    absent = false
     const text = await response.text().catch(() => '')
     etag = response.headers.get('ETag')
     known = text === '' ? JSON.stringify(data) : text
