@@ -288,7 +288,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       if (!memoryOnly) {
         hintsAtRead = hints
         try {
-          read = readStorage(false)
+          read = readStorage(false, retried)
         } catch (cause) {
           return fail(cause)
         }
@@ -375,9 +375,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
 
   /**
    * Reads storage (in the same task when it is synchronous) and merges it in; `hinted`: after a
-   * change notification, else before a save. Throws what storage threw.
+   * change notification, else before a save (`conflicted`: its retry after a conflict). Throws
+   * what storage threw.
    */
-  function readStorage(hinted: boolean): Decisions | PromiseLike<Decisions> {
+  function readStorage(hinted: boolean, conflicted?: boolean): Decisions | PromiseLike<Decisions> {
     const number = ++readsStarted
     const commitsBefore = commitsSeen
     const finish = (raw: unknown): Decisions => {
@@ -385,9 +386,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const read = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off ${hinted ? '(found after a change in another tab)' : '(found before saving)'}` : 'invalid', problems)
       if (raw == null) {
         // A record that is gone (storage was cleared) is forgotten, unless the read may be stale (a
-        // newer read started, or this store saved meanwhile); only a change notification tells
-        // "cleared" apart from storage that never kept anything.
-        if (hinted && number === readsStarted && commitsBefore === commitsSeen) {
+        // newer read started, or this store saved meanwhile); only a change notification (or a
+        // conflict) tells "cleared" apart from storage that never kept anything.
+        if ((hinted || conflicted) && number === readsStarted && commitsBefore === commitsSeen) {
           forgotBy = number
           known = new Map()
           adopt(fromSync)

@@ -1,5 +1,5 @@
 import { createConsentStore, httpStorage } from '@model-consent/core'
-import type { ConsentErrorLike, ConsentStorage, ConsentStore } from '@model-consent/core'
+import type { ConsentErrorLike, ConsentStorage, ConsentStore, StoredConsent } from '@model-consent/core'
 import { fakeConsentServer } from './support/fake-consent-server'
 import { decision, stored, values } from './support/stored'
 
@@ -127,6 +127,26 @@ describe('httpStorage', () => {
     // The other device's audio decision is kept in storage; it reads off while its requirement is off.
     expect(values(store.getSnapshot())).toEqual({ 'improve-model': false, 'include-audio': false, 'include-video': false })
     expect(errors).toEqual([])
+  })
+
+  it('does not bring back decisions deleted on the server while a save was on its way (412, then 404)', async () => {
+    const server = fakeConsentServer(stored({ 'improve-model': decision(true) }))
+    let raced = false
+    // "Delete my data" on another device lands between this store's read and its PUT.
+    const racing: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT' && !raced) {
+        raced = true
+        server.writeElsewhere(null as unknown as StoredConsent)
+      }
+      return server.fetch(input, init)
+    }
+    const { store } = open(httpStorage({ url: '/api/consent', fetch: racing }))
+    await store.ready
+    await store.set('include-video', true).catch(() => undefined)
+    expect(server.record?.decisions['improve-model']).toBeUndefined()
+    // Video requires the main setting, which is now off: it never reads on.
+    expect(server.record?.decisions['include-video']?.value ?? false).toBe(false)
+    expect(values(store.getSnapshot())).toEqual({ 'improve-model': false, 'include-audio': false, 'include-video': false })
   })
 
   it('fails to load (the store runs in memory) when the server refuses the read, naming the status', async () => {
