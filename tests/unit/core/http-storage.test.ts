@@ -77,6 +77,7 @@ describe('httpStorage', () => {
       expect(await storage.load()).toBeNull()
       server.writeElsewhere(stored({ 'improve-model': decision(false, 'v1', 'user', '2026-12-01T10:00:00.000Z') }))
       await expect(storage.save(stored({ 'include-video': decision(false) }))).rejects.toMatchObject({ code: 'conflict' })
+      expect(server.requests.at(-1)?.headers.get('If-None-Match')).toBe('*')
       expect(server.record?.decisions).toEqual({ 'improve-model': decision(false, 'v1', 'user', '2026-12-01T10:00:00.000Z') })
     })
   })
