@@ -79,7 +79,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   let publishedStatus: ConsentSnapshot['status'] = status
   let whole: ConsentSnapshot | undefined
   let destroyed = false
-  /** Subscribers or event handlers are hearing of changes (writes wait rather than nest). */
+  /** Subscribers or event handlers are hearing of changes (writes made then wait rather than nest). */
   let emitting = 0
   /** The latest time of every decision this store has seen: each new decision is dated after it. */
   let latest = -Infinity
@@ -142,8 +142,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     publishedStatus = status
     whole = undefined
     const message = process.env.NODE_ENV !== 'production' ? 'A consent store subscriber threw an error.' : 'subscriber'
+    // callEach never throws.
+    emitting++
     callEach(listeners, report, message)
     for (const id of changed) callEach(settingListeners.get(id), report, message, id)
+    emitting--
   }
 
   /**
@@ -170,13 +173,12 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       else shown.delete(id)
       dirty.add(id)
     }
+    publish()
+    // With no handler and no event target, nobody hears an event: none is built.
+    if (destroyed || !(handlers.size || eventTarget)) return
     let at: string | undefined
-    // A subscriber that sets a setting as it hears of these changes waits for their events too.
     emitting++
     try {
-      publish()
-      // With no handler and no event target, nobody hears an event: none is built.
-      if (destroyed || !(handlers.size || eventTarget)) return
       changed.forEach(([id, previousValue, decision]) => {
         const value = valueOf(id)
         if (value === previousValue) return
@@ -526,6 +528,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     },
     // Async: a bad argument, a destroyed store or a refused set rejects rather than throws.
     async set(setting: SettingId, value: boolean, setOptions?: SetOptions): Promise<void> {
+      // Made by a subscriber or handler as it hears of a change: it starts once the change's
+      // events are out and the write that made it (still starting now) is in the queue.
+      if (emitting) await 0
       const source = setOptions?.source ?? 'user'
       if (process.env.NODE_ENV !== 'production') validateSetArguments(ids, places, setting, value, setOptions)
       // Production keeps the checks on what is saved: the setting, the value and the source.
@@ -553,6 +558,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       )
     },
     async reset(): Promise<void> {
+      if (emitting) await 0
       if (destroyed) throw destroyedError()
       // The person's own opt-ins, those under a managed lock too: when the lock is lifted they must stay withdrawn.
       const on = () => ids.filter((id) => shown.get(id)?.value)

@@ -619,6 +619,27 @@ describe('createConsentStore', () => {
         expect(values(store.getSnapshot())).toEqual(allOff)
       })
     }
+
+    it('saves its set after the save it heard of begins, never beside it (asynchronous storage)', async () => {
+      const storage = controllableStorage(storedText({ 'improve-model': decision(true) }))
+      const store = createConsentStore({ policyVersion: 'v1', storage })
+      await store.ready
+      let asked = false
+      // An app rule: video follows audio as soon as audio is being saved.
+      store.subscribe(() => {
+        if (store.getSetting('include-audio').pending && !asked) {
+          asked = true
+          void store.set('include-video', true)
+        }
+      })
+      await store.set('include-audio', true)
+      await flush(30)
+      expect(values(store.getSnapshot())).toEqual({ 'improve-model': true, 'include-audio': true, 'include-video': true })
+      // What the screen shows is what was saved.
+      const reader = createConsentStore({ policyVersion: 'v1', storage })
+      await reader.ready
+      expect(values(reader.getSnapshot())).toEqual({ 'improve-model': true, 'include-audio': true, 'include-video': true })
+    })
   })
 
   describe('when reset', () => {
