@@ -254,7 +254,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
    */
   function write(marks: () => readonly SettingId[], plan: () => Changes | ConsentErrorLike | null, failure: (cause: unknown) => ConsentError, repairing?: boolean): Promise<void> | undefined {
     // A write that can run now does, in this task: with storage that answers synchronously (or none) it commits at once.
-    const runNow = !repairing && loaded && !active && !emitting
+    const runNow = !repairing && loaded && !active
     const marked = new Set<SettingId>()
     let planned: Changes | ConsentErrorLike | null | undefined
     /** Change notifications received when storage was last read for this write. */
@@ -544,7 +544,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       // In memory with nothing in flight (the common case) a set commits at once, directly: only
       // the setting and its dependents are derived again (the cascades kept, as every cascade is in
       // memory). Nothing is pending then, and no save in memory can have failed: no mark to clear.
-      if (loaded && memoryOnly && !active && !emitting) {
+      if (loaded && memoryOnly && !active) {
         const changes = plan(setting, value, source, record)
         if (changes instanceof Error) throw changes
         if (changes) take(changes, ownSource, true)
