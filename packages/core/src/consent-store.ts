@@ -528,9 +528,6 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     },
     // Async: a bad argument, a destroyed store or a refused set rejects rather than throws.
     async set(setting: SettingId, value: boolean, setOptions?: SetOptions): Promise<void> {
-      // Made by a subscriber or handler as it hears of a change: it starts once the change's
-      // events are out and the write that made it (still starting now) is in the queue.
-      if (emitting) await 0
       const source = setOptions?.source ?? 'user'
       if (process.env.NODE_ENV !== 'production') validateSetArguments(ids, places, setting, value, setOptions)
       // Production keeps the checks on what is saved: the setting, the value and the source.
@@ -541,6 +538,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const lock = managed.get(setting)
       if (lock) throw new ConsentError('managed', process.env.NODE_ENV !== 'production' ? `${describe(setting)} is managed (${lock.reason}): it stays off.` : describe(setting), { setting })
       const record = setOptions?.record === true
+      // Made by a subscriber or handler as it hears of a change: it starts once the change's
+      // events are out and the write that made it (still starting now) is in the queue. It was
+      // made before any destroy() that follows, so it still runs then.
+      if (emitting) await 0
       // In memory with nothing in flight (the common case) a set commits at once, directly: only
       // the setting and its dependents are derived again (the cascades kept, as every cascade is in
       // memory). Nothing is pending then, and no save in memory can have failed: no mark to clear.
@@ -558,8 +559,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       )
     },
     async reset(): Promise<void> {
-      if (emitting) await 0
       if (destroyed) throw destroyedError()
+      if (emitting) await 0
       // The person's own opt-ins, those under a managed lock too: when the lock is lifted they must stay withdrawn.
       const on = () => ids.filter((id) => shown.get(id)?.value)
       return write(

@@ -57,6 +57,25 @@ describe('teardown', () => {
     expect(saved['include-video']).toEqual(decision(true))
   })
 
+  it('keeps a withdrawal a handler made as it heard of a change, when the store is destroyed right after', async () => {
+    const storage = memoryStorage(storedText({ 'improve-model': decision(true), 'include-audio': decision(true) }))
+    const store = createConsentStore({ policyVersion: 'v1', storage, now: fakeClock().now })
+    await store.ready
+    let withdrawing: Promise<void> | undefined
+    // The app withdraws audio whenever video is withdrawn, then the page tears the store down.
+    store.onConsentChange((event) => {
+      if (event.setting !== 'include-video' || event.value) return
+      withdrawing = store.set('include-audio', false)
+      store.destroy()
+    })
+    await store.set('include-video', true)
+    await store.set('include-video', false)
+    await expect(withdrawing).resolves.toBeUndefined()
+    const next = createConsentStore({ policyVersion: 'v1', storage })
+    await next.ready
+    expect(values(next.getSnapshot())).toEqual({ 'improve-model': true, 'include-audio': false, 'include-video': false })
+  })
+
   it('rejects and reports a set made before destroy() whose save fails', async () => {
     const storage = controllableStorage(stored)
     storage.mode = 'fail'
