@@ -1,6 +1,6 @@
 import { ConsentError, describe, typeError } from './errors'
 import { timeAt } from './merge'
-import { isIsoDate } from './records'
+import { END_OF_TIME, isIsoDate } from './records'
 
 /** Why a reading of `now` cannot date a stored decision, or `''` if it can. */
 export function clockProblem(reading: unknown): string {
@@ -11,7 +11,7 @@ export function clockProblem(reading: unknown): string {
   if (time !== time) return 'now returned an invalid Date'
   // Years 100 to 9999 always print as a real date with a four-digit year; others are judged by
   // the reader's own rule, so what is written reads back.
-  if (time >= -59_011_459_200_000 && time < 253_402_300_800_000) return ''
+  if (time >= -59_011_459_200_000 && time < END_OF_TIME) return ''
   const text = (reading as Date).toISOString()
   return isIsoDate(text)
     ? ''
@@ -36,11 +36,12 @@ export function checkClock(now: () => Date): void {
 }
 
 /**
- * Dates decisions. Each stamp is later than `after` (every decision the store has seen), so a
- * decision made here always wins over what it replaces, even with a clock that stands still or
- * runs behind another tab's. A bad reading of `now` is reported once (until the clock recovers)
- * and the system clock is used instead: a set never fails, and `ready` never rejects, because of
- * the clock. Without `now`, the system clock is read directly.
+ * Dates decisions. Each stamp is later than `after` (every decision the store has seen, up to
+ * the last instant of year 9999), so a decision made here always wins over what it replaces,
+ * even with a clock that stands still or runs behind another tab's. A bad reading of `now` is
+ * reported once (until the clock recovers) and the system clock is used instead: a set never
+ * fails, and `ready` never rejects, because of the clock. Without `now`, the system clock is read
+ * directly.
  */
 export function createStamper(now: (() => Date) | undefined, report: (error: ConsentError) => void) {
   let complained = false
@@ -64,7 +65,8 @@ export function createStamper(now: (() => Date) | undefined, report: (error: Con
       complained = !!problem
       if (!problem) time = reading!.getTime()
     }
-    time = Math.max(time, after + 1)
+    // Never past what stored data can hold: at its last instant a decision ties, and off wins a tie.
+    time = Math.min(Math.max(time, after + 1), END_OF_TIME - 1)
     const at = Math.floor(time / 6e4)
     if (at !== minute) prefix = new Date((minute = at) * 6e4).toISOString().slice(0, -7)
     const digits = `${1e5 + time - at * 6e4}`

@@ -79,7 +79,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   let publishedStatus: ConsentSnapshot['status'] = status
   let whole: ConsentSnapshot | undefined
   let destroyed = false
-  /** Event handlers are running (writes wait rather than nest). */
+  /** Subscribers or event handlers are hearing of changes (writes made then wait rather than nest). */
   let emitting = 0
   /** The latest time of every decision this store has seen: each new decision is dated after it. */
   let latest = -Infinity
@@ -96,6 +96,8 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
   let repairQueued = false
   /** Reads started; saves this store committed; change notifications received. */
   let readsStarted = 0
+  /** The read that last found storage cleared: reads started before it may have seen what was cleared. */
+  let forgotBy = 0
   let commitsSeen = 0
   let hints = 0
 
@@ -140,8 +142,11 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     publishedStatus = status
     whole = undefined
     const message = process.env.NODE_ENV !== 'production' ? 'A consent store subscriber threw an error.' : 'subscriber'
+    // callEach never throws.
+    emitting++
     callEach(listeners, report, message)
     for (const id of changed) callEach(settingListeners.get(id), report, message, id)
+    emitting--
   }
 
   /**
@@ -188,8 +193,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
           // A forgotten decision (storage was cleared) has no time of its own: its event is dated now.
           timestamp: decision ? decision.decidedAt : (at ??= timestamp()),
         })
-        callEach(handlers, report, process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler', id, event)
-        eventTarget?.dispatchEvent(new CustomEvent('consent-change', { detail: event }))
+        const message = process.env.NODE_ENV !== 'production' ? 'A consent-change handler threw an error.' : 'handler'
+        callEach(handlers, report, message, id, event)
+        // An event target is one more handler: if it throws, it is reported like one.
+        if (eventTarget) callEach(new Set([() => eventTarget.dispatchEvent(new CustomEvent('consent-change', { detail: event }))]), report, message, id)
       })
     } finally {
       emitting--
@@ -247,7 +254,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
    */
   function write(marks: () => readonly SettingId[], plan: () => Changes | ConsentErrorLike | null, failure: (cause: unknown) => ConsentError, repairing?: boolean): Promise<void> | undefined {
     // A write that can run now does, in this task: with storage that answers synchronously (or none) it commits at once.
-    const runNow = !repairing && loaded && !active && !emitting
+    const runNow = !repairing && loaded && !active
     const marked = new Set<SettingId>()
     let planned: Changes | ConsentErrorLike | null | undefined
     /** Change notifications received when storage was last read for this write. */
@@ -283,7 +290,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       if (!memoryOnly) {
         hintsAtRead = hints
         try {
-          read = readStorage(false)
+          read = readStorage(false, retried)
         } catch (cause) {
           return fail(cause)
         }
@@ -370,9 +377,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
 
   /**
    * Reads storage (in the same task when it is synchronous) and merges it in; `hinted`: after a
-   * change notification, else before a save. Throws what storage threw.
+   * change notification, else before a save (`conflicted`: its retry after a conflict). Throws
+   * what storage threw.
    */
-  function readStorage(hinted: boolean): Decisions | PromiseLike<Decisions> {
+  function readStorage(hinted: boolean, conflicted?: boolean): Decisions | PromiseLike<Decisions> {
     const number = ++readsStarted
     const commitsBefore = commitsSeen
     const finish = (raw: unknown): Decisions => {
@@ -380,14 +388,16 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const read = judge(raw, process.env.NODE_ENV !== 'production' ? `Some saved choices could not be trusted, so they read off ${hinted ? '(found after a change in another tab)' : '(found before saving)'}` : 'invalid', problems)
       if (raw == null) {
         // A record that is gone (storage was cleared) is forgotten, unless the read may be stale (a
-        // newer read started, or this store saved meanwhile); only a change notification tells
-        // "cleared" apart from storage that never kept anything.
-        if (hinted && number === readsStarted && commitsBefore === commitsSeen) {
+        // newer read started, or this store saved meanwhile); only a change notification (or a
+        // conflict) tells "cleared" apart from storage that never kept anything.
+        if ((hinted || conflicted) && number === readsStarted && commitsBefore === commitsSeen) {
+          forgotBy = number
           known = new Map()
           adopt(fromSync)
         }
         return read
       }
+      if (number < forgotBy) return read
       // Only the settings whose decision the read changed (and their dependents) are derived again.
       take(read, fromSync)
       // Storage lacks something this store knows (`known` now holds all it read): write it back.
@@ -510,7 +520,7 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       return () => void into.delete(wrapper)
     },
     onConsentChange(handler: (event: ConsentChangeEvent) => void): () => void {
-      if (process.env.NODE_ENV !== 'production' && typeof handler !== 'function') typeError(`onConsentChange expects a function, got ${typeof handler}`)
+      if (process.env.NODE_ENV !== 'production' && typeof handler !== 'function') typeError(`onConsentChange expects a function, got ${describe(handler)}`)
       // A wrapper per registration, so the same function registered twice is called twice and removed once each.
       const wrapper = (event: ConsentChangeEvent) => handler(event)
       handlers.add(wrapper)
@@ -528,10 +538,14 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
       const lock = managed.get(setting)
       if (lock) throw new ConsentError('managed', process.env.NODE_ENV !== 'production' ? `${describe(setting)} is managed (${lock.reason}): it stays off.` : describe(setting), { setting })
       const record = setOptions?.record === true
+      // Made by a subscriber or handler as it hears of a change: it starts once the change's
+      // events are out and the write that made it (still starting now) is in the queue. It was
+      // made before any destroy() that follows, so it still runs then.
+      if (emitting) await 0
       // In memory with nothing in flight (the common case) a set commits at once, directly: only
       // the setting and its dependents are derived again (the cascades kept, as every cascade is in
       // memory). Nothing is pending then, and no save in memory can have failed: no mark to clear.
-      if (loaded && memoryOnly && !active && !emitting) {
+      if (loaded && memoryOnly && !active) {
         const changes = plan(setting, value, source, record)
         if (changes instanceof Error) throw changes
         if (changes) take(changes, ownSource, true)
@@ -546,7 +560,9 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     },
     async reset(): Promise<void> {
       if (destroyed) throw destroyedError()
-      const on = () => ids.filter(valueOf)
+      if (emitting) await 0
+      // The person's own opt-ins, those under a managed lock too: when the lock is lifted they must stay withdrawn.
+      const on = () => ids.filter((id) => shown.get(id)?.value)
       return write(
         on,
         () => {

@@ -2,7 +2,8 @@ import { describe } from './errors'
 import type { ConsentReceiptOptions } from './receipt-types'
 import type { ConsentSnapshot, ConsentStore } from './types'
 
-const SOURCES = new Set(['user', 'api', 'sync', 'policy', 'cascade', 'reset'])
+/** The first three are the only sources that can turn a setting on (as in stored data). */
+const SOURCES = ['user', 'api', 'sync', 'policy', 'cascade', 'reset']
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -18,8 +19,7 @@ function checkDecision(id: string, decision: unknown): void {
     typeof decision.value === 'boolean' &&
     typeof decision.decidedAt === 'string' &&
     typeof decision.policyVersion === 'string' &&
-    typeof decision.source === 'string' &&
-    SOURCES.has(decision.source)
+    SOURCES.indexOf(decision.source as string) >>> 0 < (decision.value ? 3 : 6)
   if (!ok) fail(`storeOrSnapshot.settings[${JSON.stringify(id)}].decision`, decision, 'null or a ConsentDecision')
 }
 
@@ -38,7 +38,10 @@ export function readSnapshot(input: unknown): ConsentSnapshot {
       typeof state.value === 'boolean' &&
       typeof state.effective === 'boolean' &&
       typeof state.needsReconsent === 'boolean' &&
-      'decision' in state
+      'decision' in state &&
+      // A receipt attests only what a decision says: on only by an opt-in, effective only when on.
+      (!state.value || (state.decision as { value?: unknown } | null)?.value === true) &&
+      (!state.effective || state.value)
     if (!ok) fail(`storeOrSnapshot.settings[${JSON.stringify(id)}]`, state, 'a SettingState')
     checkDecision(id, state.decision)
     const lock = state.managed

@@ -85,8 +85,10 @@ export function createConsentReceipt(
   const read = readReceiptOptions(options)
   const purposes = { ...DEFAULT_PURPOSES, ...read.purposes }
   const issued = read.now()
-  if (!(issued instanceof Date) || Number.isNaN(issued.getTime())) {
-    throw new TypeError(`createConsentReceipt: options.now() returned ${describe(issued)}, expected a valid Date`)
+  // A date-time with a four-digit year, as the receipt's schema requires (NaN for an invalid Date).
+  const year = issued instanceof Date ? issued.getUTCFullYear() : NaN
+  if (!(year >= 0 && year < 1e4)) {
+    throw new TypeError(`createConsentReceipt: options.now() returned ${describe(issued)}, expected a Date in the years 0000 to 9999`)
   }
   return {
     version: 1,
@@ -100,7 +102,8 @@ export function createConsentReceipt(
       locale: read.locale ?? null,
     },
     consents: Object.entries(snapshot.settings).map(([setting, state]) =>
-      entry(setting, state, purposes[setting] ?? setting),
+      // Own purposes only: a setting called `constructor` must not get Object's.
+      entry(setting, state, Object.hasOwn(purposes, setting) ? purposes[setting]! : setting),
     ),
   }
 }

@@ -14,11 +14,15 @@ const MAX_PROBLEMS = 5
 /** `YYYY-MM-DDTHH:MM[:SS[.fraction]]` with `Z` or an offset, each field in its range (the day up to 31). */
 const ISO_8601 = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
 
+/** The first instant stored data cannot hold (year 10000): no decision is dated at or after it. */
+export const END_OF_TIME = 253_402_300_800_000
+
 /** A real calendar date and time: `Date.parse` alone rolls 2025-02-30 over to March and accepts hour 24. */
 export function isIsoDate(text: string): boolean {
   const match = ISO_8601.exec(text)
-  // The day must exist in its month (day 0 of the next month is the last of this one).
-  return !!match && +match[3]! <= new Date(Date.UTC(+match[1]!, +match[2]!, 0)).getUTCDate()
+  // The day must exist in its month (day 0 of the next month is the last of this one). An offset
+  // must not carry it past year 9999: no decision could then be dated after it.
+  return !!match && +match[3]! <= new Date(Date.UTC(+match[1]!, +match[2]!, 0)).getUTCDate() && Date.parse(text) < END_OF_TIME
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -332,6 +332,11 @@ describe('createConsentStore', () => {
       expect(() => store.subscribe(() => undefined, 'nope')).toThrow(/Unknown setting "nope"/)
       expect(() => store.onConsentChange(null as unknown as () => void)).toThrow(TypeError)
     })
+
+    it('names the value given instead of a handler to onConsentChange', () => {
+      const { store } = setup()
+      expect(() => store.onConsentChange('analytics.track' as unknown as () => void)).toThrow(new TypeError('onConsentChange expects a function, got "analytics.track"'))
+    })
   })
 
   describe('when its methods are used unbound', () => {
@@ -591,6 +596,49 @@ describe('createConsentStore', () => {
         },
       })
       await expect(store.set('improve-model', true)).rejects.toMatchObject({ code: 'save-failed' })
+    })
+  })
+
+  describe('when a subscriber sets a setting as it hears of a change', () => {
+    for (const [kind, storage] of [
+      ['synchronous storage', () => memoryStorage()],
+      ['no storage', () => undefined],
+    ] as const) {
+      it(`fires the event of the change it heard before the event of its own (${kind})`, async () => {
+        const store = createConsentStore({ policyVersion: 'v1', storage: storage() })
+        await store.ready
+        const events: string[] = []
+        store.onConsentChange((event) => events.push(`${event.setting}:${event.previousValue}->${event.value}:${event.source}`))
+        // An app rule: the main setting is switched back off by the app whenever it is turned on.
+        store.subscribe(() => {
+          if (store.getSetting('improve-model').value) void store.set('improve-model', false, { source: 'api' })
+        })
+        await store.set('improve-model', true)
+        await flush()
+        expect(events).toEqual(['improve-model:false->true:user', 'improve-model:true->false:api'])
+        expect(values(store.getSnapshot())).toEqual(allOff)
+      })
+    }
+
+    it('saves its set after the save it heard of begins, never beside it (asynchronous storage)', async () => {
+      const storage = controllableStorage(storedText({ 'improve-model': decision(true) }))
+      const store = createConsentStore({ policyVersion: 'v1', storage })
+      await store.ready
+      let asked = false
+      // An app rule: video follows audio as soon as audio is being saved.
+      store.subscribe(() => {
+        if (store.getSetting('include-audio').pending && !asked) {
+          asked = true
+          void store.set('include-video', true)
+        }
+      })
+      await store.set('include-audio', true)
+      await flush(30)
+      expect(values(store.getSnapshot())).toEqual({ 'improve-model': true, 'include-audio': true, 'include-video': true })
+      // What the screen shows is what was saved.
+      const reader = createConsentStore({ policyVersion: 'v1', storage })
+      await reader.ready
+      expect(values(reader.getSnapshot())).toEqual({ 'improve-model': true, 'include-audio': true, 'include-video': true })
     })
   })
 

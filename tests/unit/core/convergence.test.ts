@@ -57,6 +57,25 @@ describe('teardown', () => {
     expect(saved['include-video']).toEqual(decision(true))
   })
 
+  it('keeps a withdrawal a handler made as it heard of a change, when the store is destroyed right after', async () => {
+    const storage = memoryStorage(storedText({ 'improve-model': decision(true), 'include-audio': decision(true) }))
+    const store = createConsentStore({ policyVersion: 'v1', storage, now: fakeClock().now })
+    await store.ready
+    let withdrawing: Promise<void> | undefined
+    // The app withdraws audio whenever video is withdrawn, then the page tears the store down.
+    store.onConsentChange((event) => {
+      if (event.setting !== 'include-video' || event.value) return
+      withdrawing = store.set('include-audio', false)
+      store.destroy()
+    })
+    await store.set('include-video', true)
+    await store.set('include-video', false)
+    await expect(withdrawing).resolves.toBeUndefined()
+    const next = createConsentStore({ policyVersion: 'v1', storage })
+    await next.ready
+    expect(values(next.getSnapshot())).toEqual({ 'improve-model': true, 'include-audio': false, 'include-video': false })
+  })
+
   it('rejects and reports a set made before destroy() whose save fails', async () => {
     const storage = controllableStorage(stored)
     storage.mode = 'fail'
@@ -111,6 +130,42 @@ describe('the clock', () => {
     await store.set('improve-model', false)
     await store.set('improve-model', true)
     expect(store.getSetting('improve-model')).toMatchObject({ value: true, decision: { decidedAt: '2030-01-01T00:00:00.002Z' } })
+  })
+})
+
+describe('the last instant stored data can hold', () => {
+  const last = '9999-12-31T23:59:59.999Z'
+
+  it('still dates a withdrawal of an opt-in stored at that instant so every tab reads it back, and it wins', async () => {
+    const storage = controllableStorage(storedText({ 'improve-model': decision(true, 'v1', 'user', last) }))
+    const errors: ConsentErrorLike[] = []
+    const open = () => createConsentStore({ policyVersion: 'v1', storage, onError: (e) => errors.push(e) })
+    const here = open()
+    const other = open()
+    await Promise.all([here.ready, other.ready])
+    await here.set('improve-model', false)
+    storage.writeExternally(storage.text)
+    await flush()
+    expect(values(other.getSnapshot())['improve-model']).toBe(false)
+    // The other tab's next save keeps the withdrawal.
+    await other.set('include-video', false)
+    const reader = open()
+    await reader.ready
+    expect(values(reader.getSnapshot())['improve-model']).toBe(false)
+    expect(savedIn(storage.text)['improve-model']).toMatchObject({ value: false, source: 'user' })
+    expect(errors).toEqual([])
+  })
+
+  it('is where a clock standing at it dates every later decision, and what it writes reads back', async () => {
+    const storage = controllableStorage()
+    const errors: ConsentErrorLike[] = []
+    const store = createConsentStore({ policyVersion: 'v1', storage, now: () => new Date(last), onError: (e) => errors.push(e) })
+    await store.set('improve-model', true)
+    await store.set('improve-model', false)
+    const reader = createConsentStore({ policyVersion: 'v1', storage, onError: (e) => errors.push(e) })
+    await reader.ready
+    expect(reader.getSetting('improve-model')).toMatchObject({ value: false, decision: { value: false, decidedAt: last } })
+    expect(errors).toEqual([])
   })
 })
 
@@ -170,6 +225,40 @@ describe('change notifications are hints', () => {
     expect(values(store.getSnapshot())['improve-model']).toBe(false)
     // Storage lacked the withdrawal: the store wrote it back.
     expect(savedIn(storage.text)['improve-model']?.value).toBe(false)
+  })
+})
+
+describe('reads of asynchronous storage that answer out of order', () => {
+  it('never bring back decisions a later read found cleared', async () => {
+    let text: string | null = storedText({ 'improve-model': decision(true), 'include-audio': decision(true) })
+    const answers: Array<() => void> = []
+    let hint: (data: unknown) => void = () => undefined
+    // Each read sees storage as it is when it starts, and answers when the test says.
+    const storage: ConsentStorage = {
+      load: () => {
+        const seen = text
+        return new Promise((resolve) => answers.push(() => resolve(seen)))
+      },
+      save: (data) => void (text = JSON.stringify(data)),
+      subscribe: (callback) => ((hint = callback), () => undefined),
+    }
+    const store = createConsentStore({ policyVersion: 'v1', storage, onError: () => undefined })
+    await flush()
+    answers.shift()!()
+    await store.ready
+    expect(values(store.getSnapshot())['improve-model']).toBe(true)
+    // A hint starts a read that sees the old record; then another tab clears storage and a second read sees that.
+    hint(null)
+    text = null
+    hint(null)
+    const [first, second] = answers.splice(0)
+    second!()
+    await flush()
+    expect(values(store.getSnapshot())).toEqual({ 'improve-model': false, 'include-audio': false, 'include-video': false })
+    first!()
+    await flush()
+    expect(values(store.getSnapshot())).toEqual({ 'improve-model': false, 'include-audio': false, 'include-video': false })
+    expect(text).toBeNull()
   })
 })
 

@@ -48,6 +48,21 @@ describe('createConsentStore with an eventTarget', () => {
     expect(received).toEqual([expect.objectContaining({ setting: 'improve-model', source: 'policy', value: false, previousValue: true })])
   })
 
+  it('reports an eventTarget whose dispatchEvent throws, and still resolves ready and sets and delivers every event', async () => {
+    const errors: unknown[] = []
+    const handled: string[] = []
+    const eventTarget = { dispatchEvent: () => { throw new Error('tag manager down') } } as unknown as EventTarget
+    const storage = memoryStorage(storedText({ 'improve-model': decision(true, 'v2'), 'include-audio': decision(true, 'v1') }))
+    const store = createConsentStore({ policyVersion: 'v2', storage, eventTarget, onError: (error) => errors.push(error) })
+    store.onConsentChange((event) => handled.push(`${event.setting}:${event.value}:${event.source}`))
+    await expect(store.ready).resolves.toBeUndefined()
+    await expect(store.set('include-video', true)).resolves.toBeUndefined()
+    await expect(store.set('improve-model', false)).resolves.toBeUndefined()
+    expect(handled).toEqual(['include-audio:false:policy', 'include-video:true:user', 'improve-model:false:user', 'include-video:false:cascade'])
+    expect(errors).toHaveLength(4)
+    expect(errors).toEqual(Array(4).fill(expect.objectContaining({ code: 'listener-failed' })))
+  })
+
   it('dispatches nothing when nothing changed or a save failed', async () => {
     const eventTarget = new EventTarget()
     const received = listen(eventTarget)

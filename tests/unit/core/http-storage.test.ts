@@ -1,5 +1,5 @@
 import { createConsentStore, httpStorage } from '@model-consent/core'
-import type { ConsentErrorLike, ConsentStorage, ConsentStore } from '@model-consent/core'
+import type { ConsentErrorLike, ConsentStorage, ConsentStore, StoredConsent } from '@model-consent/core'
 import { fakeConsentServer } from './support/fake-consent-server'
 import { decision, stored, values } from './support/stored'
 
@@ -58,6 +58,30 @@ describe('httpStorage', () => {
     expect(server.record?.decisions['include-audio']).toMatchObject({ value: true, source: 'user' })
   })
 
+  describe('when nothing is saved yet (404)', () => {
+    it('creates the record with If-None-Match: *, so the first choice is saved', async () => {
+      const server = fakeConsentServer(null)
+      const { store, errors } = open(httpStorage({ url: '/api/consent', fetch: server.fetch }))
+      await store.ready
+      await store.set('improve-model', true)
+      const put = server.requests.find((r) => r.method === 'PUT')
+      expect(put?.headers.get('If-None-Match')).toBe('*')
+      expect(put?.headers.get('If-Match')).toBeNull()
+      expect(server.record?.decisions['improve-model']).toMatchObject({ value: true, source: 'user' })
+      expect(errors).toEqual([])
+    })
+
+    it('never overwrites a record another device created meanwhile (412: reload, merge, save again)', async () => {
+      const server = fakeConsentServer(null)
+      const storage = httpStorage({ url: '/api/consent', fetch: server.fetch, refreshOnFocus: false })
+      expect(await storage.load()).toBeNull()
+      server.writeElsewhere(stored({ 'improve-model': decision(false, 'v1', 'user', '2026-12-01T10:00:00.000Z') }))
+      await expect(storage.save(stored({ 'include-video': decision(false) }))).rejects.toMatchObject({ code: 'conflict' })
+      expect(server.requests.at(-1)?.headers.get('If-None-Match')).toBe('*')
+      expect(server.record?.decisions).toEqual({ 'improve-model': decision(false, 'v1', 'user', '2026-12-01T10:00:00.000Z') })
+    })
+  })
+
   it('rolls the change back and reports when the server answers 500', async () => {
     const server = fakeConsentServer(stored({}))
     const { store, errors } = open(httpStorage({ url: '/api/consent', fetch: server.fetch }))
@@ -104,6 +128,26 @@ describe('httpStorage', () => {
     // The other device's audio decision is kept in storage; it reads off while its requirement is off.
     expect(values(store.getSnapshot())).toEqual({ 'improve-model': false, 'include-audio': false, 'include-video': false })
     expect(errors).toEqual([])
+  })
+
+  it('does not bring back decisions deleted on the server while a save was on its way (412, then 404)', async () => {
+    const server = fakeConsentServer(stored({ 'improve-model': decision(true) }))
+    let raced = false
+    // "Delete my data" on another device lands between this store's read and its PUT.
+    const racing: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT' && !raced) {
+        raced = true
+        server.writeElsewhere(null as unknown as StoredConsent)
+      }
+      return server.fetch(input, init)
+    }
+    const { store } = open(httpStorage({ url: '/api/consent', fetch: racing }))
+    await store.ready
+    await store.set('include-video', true).catch(() => undefined)
+    expect(server.record?.decisions['improve-model']).toBeUndefined()
+    // Video requires the main setting, which is now off: it never reads on.
+    expect(server.record?.decisions['include-video']?.value ?? false).toBe(false)
+    expect(values(store.getSnapshot())).toEqual({ 'improve-model': false, 'include-audio': false, 'include-video': false })
   })
 
   it('fails to load (the store runs in memory) when the server refuses the read, naming the status', async () => {
@@ -201,6 +245,12 @@ describe('httpStorage', () => {
     // @ts-expect-error: checking the runtime guard
     expect(() => httpStorage({ url: '/x', fetch: 'fetch' })).toThrow(/fetch must be a function, got "fetch"/)
     expect(() => httpStorage({ url: '/x', timeout: -1 })).toThrow(/timeout must be a number of milliseconds, got -1/)
+    // A timer takes whole milliseconds up to 2^32 - 1: anything else would fail every request, and the store would run in memory.
+    for (const [timeout, named] of [[Infinity, 'Infinity'], [1.5, '1.5'], [2 ** 32, '4294967296']] as const) {
+      expect(() => httpStorage({ url: '/x', timeout })).toThrow(TypeError)
+      expect(() => httpStorage({ url: '/x', timeout })).toThrow(`timeout must be a number of milliseconds, got ${named}`)
+    }
+    expect(() => httpStorage({ url: '/x', timeout: 2 ** 32 - 1 })).not.toThrow()
     // @ts-expect-error: checking the runtime guard
     expect(() => httpStorage(undefined)).toThrow(/options must be an object like \{ url: '\/api\/consent' \}, got undefined/)
   })

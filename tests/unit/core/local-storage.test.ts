@@ -204,6 +204,23 @@ describe('localStorageAdapter', () => {
       await vi.waitFor(() => expect(values(second.store.getSnapshot())['improve-model']).toBe(true))
     })
 
+    it('shows a withdrawal made through one store in every other store on the same adapter in the page', async () => {
+      // A BroadcastChannel never hears its own messages and the storage event never fires in the
+      // page that wrote: two stores on one adapter must still hear each other.
+      const shared = localStorageAdapter({ key: 'bc-one-adapter' })
+      const first = open(shared)
+      const second = open(shared)
+      await Promise.all([first.store.ready, second.store.ready])
+      await first.store.set('improve-model', true)
+      await vi.waitFor(() => expect(values(second.store.getSnapshot())['improve-model']).toBe(true))
+      const seenBySecond: string[] = []
+      second.store.onConsentChange((event) => seenBySecond.push(`${event.setting}:${event.value}:${event.source}`))
+
+      await first.store.set('improve-model', false)
+      await vi.waitFor(() => expect(values(second.store.getSnapshot())).toEqual(allOff))
+      expect(seenBySecond).toEqual(['improve-model:false:sync'])
+    })
+
     it('does not open a channel when broadcast is false', async () => {
       const tabA = open(localStorageAdapter({ key: 'bc-off', broadcast: false }))
       const tabB = open(localStorageAdapter({ key: 'bc-off', broadcast: false }))

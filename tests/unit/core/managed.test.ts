@@ -79,6 +79,23 @@ describe('createConsentStore with managed settings', () => {
     expect(store.getSetting('include-audio').effective).toBe(true)
   })
 
+  it('withdraws the person’s own opt-in under the lock on reset, so it does not come back when the lock is lifted', async () => {
+    const { storage } = recordingStorage(stored({ 'improve-model': decision(true), 'include-audio': decision(true) }))
+    const events: ConsentChangeEvent[] = []
+    const locked = createConsentStore({ policyVersion: 'v1', storage, managed: ORG })
+    locked.onConsentChange((event) => events.push(event))
+    await locked.ready
+    await locked.reset()
+    // It read off all along: no event says it changed.
+    expect(events.map((event) => event.setting)).toEqual(['include-audio'])
+    expect(locked.getSetting('improve-model')).toMatchObject({ value: false, managed: { reason: 'organization' }, decision: { value: false, source: 'reset' } })
+    locked.destroy()
+    const lifted = createConsentStore({ policyVersion: 'v1', storage })
+    await lifted.ready
+    expect(lifted.getSetting('improve-model')).toMatchObject({ value: false, decision: { value: false, source: 'reset' } })
+    expect(lifted.getSetting('include-audio')).toMatchObject({ value: false, decision: { value: false, source: 'reset' } })
+  })
+
   it('does not ask for re-consent on a managed setting', async () => {
     const storage = memoryStorage(stored({ 'improve-model': decision(true, 'v1') }))
     const store = createConsentStore({ policyVersion: 'v2', storage, managed: ORG })

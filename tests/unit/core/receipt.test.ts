@@ -81,6 +81,20 @@ describe('createConsentReceipt', () => {
     expectValid(receipt)
   })
 
+  it('names the purpose of a setting whose id is also an Object.prototype name by its id, or by the purpose given', async () => {
+    const store = createConsentStore({ policyVersion: 'p', settings: [{ id: 'constructor' }, { id: 'toString' }, { id: '__proto__' }] })
+    await store.ready
+    const receipt = createConsentReceipt(store, { receiptId: 'r' })
+    expect(receipt.consents.map((entry) => [entry.setting, entry.purpose])).toEqual([
+      ['constructor', 'constructor'],
+      ['toString', 'toString'],
+      ['__proto__', '__proto__'],
+    ])
+    expectValid(JSON.parse(JSON.stringify(receipt)))
+    const purposes = JSON.parse('{"constructor":"Building things.","__proto__":"Prototypes."}') as Record<string, string>
+    expect(createConsentReceipt(store, { purposes }).consents.map((entry) => entry.purpose)).toEqual(['Building things.', 'toString', 'Prototypes.'])
+  })
+
   it('shows a managed setting off, with its reason, and keeps the person’s own decision beside it', async () => {
     const snapshot = (await readyStore('v1')).getSnapshot()
     const locked = {
@@ -137,6 +151,24 @@ describe('createConsentReceipt', () => {
       }
     })
 
+    it('for a snapshot that shows a consent no decision of the person gives', async () => {
+      const store = await readyStore('v1')
+      const snapshot = store.getSnapshot()
+      const improve = snapshot.settings['improve-model']!
+      const given = { ...improve, value: true, effective: true }
+      const forged = [
+        { ...given, decision: null },
+        { ...given, decision: { ...improve.decision!, value: false } },
+        { ...given, decision: { ...improve.decision!, value: true, source: 'policy' } },
+        { ...improve, value: false, effective: true },
+      ]
+      for (const state of forged) {
+        const bad = { ...snapshot, settings: { ...snapshot.settings, 'improve-model': state } }
+        expect(() => createConsentReceipt(bad as never)).toThrow(TypeError)
+        expect(() => createConsentReceipt(bad as never)).toThrow(/storeOrSnapshot.settings\["improve-model"\]/)
+      }
+    })
+
     it('for a store that has not loaded yet', () => {
       const store = createConsentStore({ policyVersion: 'v1' })
       expect(() => createConsentReceipt(store)).toThrow(/storeOrSnapshot has status "loading".*await store.ready/)
@@ -156,6 +188,9 @@ describe('createConsentReceipt', () => {
         [{ receiptId: '' }, /options.receiptId/],
         [{ now: 'today' }, /options.now/],
         [{ now: () => new Date('nope') }, /options.now\(\) returned/],
+        // issuedAt must be a date-time with a four-digit year, as its schema says.
+        [{ now: () => new Date(8.64e15) }, /options.now\(\) returned "\+275760-09-13T00:00:00.000Z"/],
+        [{ now: () => new Date(Date.UTC(-1, 0, 1)) }, /options.now\(\) returned "-000001-01-01T00:00:00.000Z"/],
       ]
       for (const [options, message] of cases) {
         expect(() => createConsentReceipt(store, options as never)).toThrow(TypeError)

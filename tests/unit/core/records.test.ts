@@ -121,6 +121,7 @@ describe('isIsoDate', () => {
     ['an offset minute 60', '2025-06-01T12:00+05:60'],
     ['ten fraction digits', '2025-06-01T12:00:00.1234567890Z'],
     ['a six-digit year', '+012025-06-01T12:00Z'],
+    ['an instant after year 9999 (by its offset)', '9999-12-31T23:59:59.999-00:01'],
   ])('refuses %s', (_, text) => {
     expect(isIsoDate(text)).toBe(false)
   })

@@ -16,7 +16,7 @@ export interface HttpStorageOptions {
    * decisions changed elsewhere (another device). Default `true`.
    */
   refreshOnFocus?: boolean
-  /** Give up on a request after this many milliseconds. Default `15000`; `0` waits for ever. */
+  /** Give up on a request after this many (whole) milliseconds, up to 2^32 - 1. Default `15000`; `0` waits for ever. */
   timeout?: number
 }
 
@@ -40,8 +40,9 @@ const failure = (message: string, status: number, cause?: unknown): HttpStorageE
 /**
  * Keeps decisions on your server, over a small JSON API: `GET url` answers the stored format
  * (`{ "formatVersion": 1, "decisions": … }`, `404` for nothing yet) with an `ETag`; `PUT url`
- * sends the whole record with `If-Match` and answers `200` with the new `ETag`, or `412` when the
- * decisions changed since they were read. A `412` rejects with a `ConsentError` whose code is
+ * sends the whole record with `If-Match` (`If-None-Match: *` after a `404`: it creates the
+ * record) and answers `200` with the new `ETag`, or `412` when the decisions changed since they
+ * were read. A `412` rejects with a `ConsentError` whose code is
  * `conflict`: the store reloads, merges and saves again. Any other failure rejects, so the store
  * rolls the change back and shows the error. With `refreshOnFocus`, a change made on another
  * device shows when the person comes back to the page. Validate every `PUT` on the server with
@@ -59,9 +60,13 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new TypeError(`httpStorage fetch must be a function, got ${describe(options.fetch)}`)
   }
-  if (typeof timeout !== 'number' || !(timeout >= 0)) throw new TypeError(`httpStorage timeout must be a number of milliseconds, got ${describe(timeout)}`)
+  // Whole milliseconds up to 2^32 - 1 (AbortSignal.timeout throws on anything else, failing every request).
+  if (timeout >>> 0 !== timeout) throw new TypeError(`httpStorage timeout must be a number of milliseconds, got ${describe(timeout)}`)
 
-  /** The ETag of what was last read or written, sent as `If-Match`. */
+  /**
+   * The ETag of what was last read or written, sent as `If-Match`; `''` when the last read found
+   * nothing (404): a save then creates the record, with `If-None-Match: *`.
+   */
   let etag: string | null = null
   /** The body last read or written, to tell whether a refresh found anything new. */
   let known: string | null = null
@@ -76,7 +81,7 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
     const headers = new Headers(typeof options.headers === 'function' ? options.headers() : options.headers)
     headers.set('Accept', 'application/json')
     if (body !== undefined) headers.set('Content-Type', 'application/json')
-    if (method === 'PUT' && etag !== null) headers.set('If-Match', etag)
+    if (method === 'PUT' && etag !== null) headers.set(etag ? 'If-Match' : 'If-None-Match', etag || '*')
     const init: RequestInit = { method, headers, credentials, cache: 'no-store' }
     if (body !== undefined) init.body = body
     if (timeout > 0 && typeof AbortSignal.timeout === 'function') init.signal = AbortSignal.timeout(timeout)
@@ -90,7 +95,7 @@ export function httpStorage(options: HttpStorageOptions): HttpStorage {
   async function read(): Promise<string | null> {
     const startedAfter = writes
     const response = await request('GET')
-    if (response.status === 404) return adopt(null, null, startedAfter)
+    if (response.status === 404) return adopt(null, '', startedAfter)
     if (!response.ok) throw failure(`GET ${url} answered ${response.status}`, response.status)
     return adopt(await response.text(), response.headers.get('ETag'), startedAfter)
   }

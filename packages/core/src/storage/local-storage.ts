@@ -35,7 +35,8 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
     return (globalThis as { localStorage?: Storage }).localStorage ?? typeError(process.env.NODE_ENV !== 'production' ? 'localStorage is not available in this browser' : 'localStorage')
   }
   let channel: BroadcastChannel | null = null
-  let channelUsers = 0
+  /** The message listener of each subscription to this adapter in this page. */
+  const local = new Set<(event: Pick<MessageEvent, 'data'>) => void>()
   const openChannel = (): BroadcastChannel | null =>
     options.broadcast === false || typeof BroadcastChannel !== 'function' ? null : (channel ??= new BroadcastChannel(`model-consent:${key}`))
 
@@ -44,6 +45,9 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
     save(data) {
       const text = JSON.stringify(data)
       area().setItem(key, text)
+      // Neither the storage event nor this page's own channel tells the other stores on this adapter;
+      // they are told after the save, as a hint (the saver is told too: its read finds nothing new).
+      if (local.size > 1) queueMicrotask(() => local.forEach((hint) => hint({ data: text })))
       try {
         openChannel()?.postMessage(text)
       } catch {
@@ -64,21 +68,22 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
         // localStorage.clear() in another tab. Either way storage is read again: the value is only a hint.
         if ((!event.storageArea || event.storageArea === own) && (event.key === key || event.key === null)) onExternalChange(event.newValue)
       }
-      const onMessage = (event: MessageEvent) => onExternalChange(event.data)
+      const onMessage = (event: Pick<MessageEvent, 'data'>) => onExternalChange(event.data)
+      local.add(onMessage)
       const listening = openChannel()
       const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>
       target.addEventListener?.('storage', onStorage)
       listening?.addEventListener('message', onMessage)
-      if (listening) channelUsers++
       let subscribed = true
       return () => {
         if (!subscribed) return
         subscribed = false
+        local.delete(onMessage)
         target.removeEventListener?.('storage', onStorage)
         if (!listening) return
         listening.removeEventListener('message', onMessage)
         // Several stores may share this adapter: close the channel only when the last one leaves.
-        if (--channelUsers) return
+        if (local.size) return
         listening.close()
         if (channel === listening) channel = null
       }

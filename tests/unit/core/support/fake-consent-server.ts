@@ -11,7 +11,8 @@ export interface ReceivedRequest {
 
 /**
  * A fake of the example's consent API behind a `fetch` function: `GET` answers the stored record
- * with a version ETag, `PUT` replaces it when `If-Match` matches and answers 412 when it does not.
+ * with a version ETag (`404` while there is none), `PUT` replaces it when `If-Match` matches, or
+ * creates it with `If-None-Match: *` when there is none, and answers 412 otherwise.
  * `failNext(status)` makes the next request answer that status; `writeElsewhere` stands for
  * another device's save.
  */
@@ -33,7 +34,8 @@ export function fakeConsentServer(initial: StoredConsent | null = null) {
       if (record === null) return new Response(null, { status: 404 })
       return Response.json(record, { headers: { ETag: etag() } })
     }
-    if (headers.get('If-Match') !== etag()) return Response.json({ error: 'conflict' }, { status: 412, headers: { ETag: etag() } })
+    const creating = headers.get('If-None-Match') === '*'
+    if (creating ? record !== null : headers.get('If-Match') !== etag()) return Response.json({ error: 'conflict' }, { status: 412, headers: { ETag: etag() } })
     record = JSON.parse(body ?? 'null') as StoredConsent
     version++
     return Response.json(record, { headers: { ETag: etag() } })
