@@ -189,8 +189,12 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
       disabled={disabled || loading}
       stateText={!loading}
       messages={messages}
-      onClick={() => view.pending && setBusyPresses((count) => count + 1)}
-      onCheckedChange={(next) => request(setting, next)}
+      // One change at a time: while any of them saves, a press on another switch is announced,
+      // not applied. A controlled next value is built from `value`, which does not show the change
+      // in flight yet, so a second change then would send back the old state of the first one
+      // (a withdrawal turned back on by a recordings press).
+      onClick={() => pending && setBusyPresses((count) => count + 1)}
+      onCheckedChange={(next) => !pending && request(setting, next)}
       {...own}
     />
   )
