@@ -136,7 +136,8 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const controller = controlled ? fromParent : external ? fromStore : local
   const locks = useManagedLocks(managed, controller.read)
   const read = locks.read
-  const loading = controlled && value === null
+  // Not known yet: a controlled `value` of `null`, or a store still reading its storage.
+  const loading = controlled ? value === null : fromStore.loading
   const mainSwitchRef = useRef<HTMLButtonElement>(null)
   const setRoot = useRootRef(mainSwitchRef, ref)
   const id = useId()

@@ -19,11 +19,32 @@ function useStoreSetting(store: ConsentStore | null, id: string): SettingState |
   )
 }
 
+/**
+ * Whether the store has not read its storage yet (an HTTP load, say): what it holds then is not the
+ * saved choice. Only `ready` is waited for, so later changes of other settings cost nothing here.
+ */
+function useStoreLoading(store: ConsentStore | null): boolean {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      let live = true
+      void store?.ready.then(() => live && onChange())
+      return () => void (live = false)
+    },
+    [store],
+  )
+  return useSyncExternalStore(
+    subscribe,
+    () => store?.getSnapshot().status === 'loading',
+    () => store?.getServerSnapshot().status === 'loading',
+  )
+}
+
 /** Drives the setting from a consent store (given, or from a provider), through its methods only. */
 export function useStoreController(
   store: ConsentStore | null,
   latest: RefObject<ModelImprovementSettingProps>,
-): Pick<SettingController, 'read' | 'change' | 'retry'> {
+): Pick<SettingController, 'read' | 'change' | 'retry'> & { loading: boolean } {
+  const loading = useStoreLoading(store)
   const views = [useStoreSetting(store, MAIN_SETTING), useStoreSetting(store, MEDIA_IDS[0]!), useStoreSetting(store, MEDIA_IDS[1]!)]
   useEffect(
     () => store?.onConsentChange((event) => SETTING_IDS.includes(event.setting) && latest.current.onConsentChange?.(event)),
@@ -33,6 +54,7 @@ export function useStoreController(
   const change = (id: string, value: boolean) =>
     void store?.set(id, value, { source: 'user' }).catch((error: Error) => latest.current.onError?.(error))
   return {
+    loading,
     read,
     change,
     retry(id) {
