@@ -5,7 +5,7 @@ import type { ComponentPropsWithoutRef } from 'react'
 import { formatMessage } from '../messages/format'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
-import { formatDecisionDate } from '../shared/format-date'
+import { formatDecisionDate, useDateZone } from '../shared/format-date'
 import { useControllableState } from '../shared/use-controllable-state'
 import { useLocale } from '../shared/use-messages'
 import { useLearnMoreHref } from './use-learn-more-href'
@@ -99,7 +99,8 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
     const href = useLearnMoreHref(learnMoreHref, onError)
     const checkedState = checked ? 'checked' : 'unchecked'
     const openState = open ? 'open' : 'closed'
-    const date = decision ? formatDecisionDate(decision.decidedAt, tag) : null
+    const zone = useDateZone()
+    const date = decision ? formatDecisionDate(decision.decidedAt, tag, zone) : null
     const record =
       decision && date !== null
         ? formatMessage(decision.value ? messages.decisionOn : messages.decisionOff, { date })
