@@ -18,7 +18,7 @@ const decision = (value: boolean, decidedAt: string) => ({ value, decidedAt, pol
 function sharedStorage(initial: StoredConsent) {
   let data: StoredConsent = initial
   let failing = false
-  let notify = () => {}
+  let notify: (data: unknown) => void = () => {}
   const written: StoredConsent[] = []
   const storage: ConsentStorage = {
     load: () => data,
@@ -41,7 +41,7 @@ function sharedStorage(initial: StoredConsent) {
     otherTab: (next: StoredConsent) =>
       act(async () => {
         data = next
-        notify()
+        notify(next)
         await new Promise((resolve) => setTimeout(resolve, 0))
       }),
   }

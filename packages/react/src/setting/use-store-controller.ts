@@ -26,14 +26,8 @@ function useStoreSetting(store: ConsentStore | null, id: string): SettingState |
  * saved choice. Only `ready` is waited for, so later changes of other settings cost nothing here.
  */
 function useStoreLoading(store: ConsentStore | null): boolean {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      let live = true
-      void store?.ready.then(() => live && onChange())
-      return () => void (live = false)
-    },
-    [store],
-  )
+  // `ready` settles once; a call after unmounting is ignored by React.
+  const subscribe = useCallback((onChange: () => void) => (store?.ready.then(onChange), noop), [store])
   return useSyncExternalStore(
     subscribe,
     () => store?.getSnapshot().status === 'loading',
@@ -55,13 +49,12 @@ export function useStoreController(
   const read = (id: string) => {
     const view = views[SETTING_IDS.indexOf(id)] ?? OFF_VIEW
     const error = view.error
-    if (!error) return view
     // A failed change leaves the old value: it asked for the opposite of what was shown when it
     // failed. Once that choice stands anyway (another tab or device saved it), there is nothing to
     // retry, and "Try again" must not ask for the opposite of what is shown now: after a failed
     // withdrawal that would turn consent back on, without the confirmation.
-    if (!asked.has(error)) asked.set(error, !view.value)
-    return asked.get(error) === view.value ? { ...view, error: null } : view
+    if (error && !asked.has(error)) asked.set(error, !view.value)
+    return error && asked.get(error) === view.value ? { ...view, error: null } : view
   }
   const change = (id: string, value: boolean) =>
     void store?.set(id, value, { source: 'user' }).catch((error: Error) => latest.current.onError?.(error))

@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from './react'
 
-const OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }
 const unchanging = () => () => {}
 
 /**
@@ -21,11 +20,12 @@ export function formatDecisionDate(iso: string, locale = 'en', timeZone?: string
   // Plain `en` follows day-month-year ("26 Nov 2026"): it reads the same to everyone and is
   // never ambiguous. Regional English (`en-US`) keeps its own order.
   const tag = locale.toLowerCase() === 'en' ? 'en-GB' : locale
-  // `toLocaleDateString` is `Intl.DateTimeFormat(tag, OPTIONS).format(date)` (ECMA-402), in fewer bytes.
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone }
+  // `toLocaleDateString` is `Intl.DateTimeFormat(tag, options).format(date)` (ECMA-402), in fewer bytes.
   try {
-    return date.toLocaleDateString(tag, { ...OPTIONS, timeZone })
+    return date.toLocaleDateString(tag, options)
   } catch {
     // An invalid locale tag (RangeError) must not break the page.
-    return date.toLocaleDateString('en-GB', { ...OPTIONS, timeZone })
+    return date.toLocaleDateString('en-GB', options)
   }
 }
