@@ -86,6 +86,8 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
 }
 
 const DEFAULT_MEDIA: readonly MediaKind[] = ['audio', 'video']
+/** Failed recordings opt-ins that a withdrawal of the main setting superseded. */
+const superseded = new WeakSet<Error>()
 
 /**
  * The "Improve the model for everyone" setting, ready to embed in a settings page: the labelled
@@ -166,6 +168,15 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const [busyPresses, setBusyPresses] = useState(0)
   const main = read(MAIN_SETTING)
   const mainOn = main.value
+  // A failed recordings opt-in is superseded once the main setting is off (that turned the
+  // recordings off): no alert, and no Try again that would ask for a recording without the main
+  // setting. Remembered, so the alert does not come back with the main setting.
+  const alertable = (setting: string): SettingView => {
+    const view = read(setting)
+    const error = view.error
+    if (error && setting !== MAIN_SETTING && !mainOn) superseded.add(error)
+    return error && superseded.has(error) ? { ...view, error: null } : view
+  }
   const shown = [MAIN_SETTING, ...media.map((kind) => MEDIA_SETTINGS[kind])]
   const pending = shown.some((setting) => read(setting).pending)
   const Heading = `h${headingLevel}` as const
@@ -270,7 +281,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
       <SettingStatus
         messages={messages}
         shown={shown}
-        read={read}
+        read={alertable}
         busyPresses={busyPresses}
         loading={loading}
         onRetry={controller.retry}
