@@ -1,5 +1,5 @@
 /** @jsxImportSource ../shared/jsx */
-import { useEffect, useRef, useState } from '../shared/react'
+import { useCallback, useEffect, useRef, useState } from '../shared/react'
 import type { PartMessages } from '../messages/types'
 import type { SettingView } from './setting-view'
 import { useSavedNotice } from './use-saved-notice'
@@ -54,6 +54,16 @@ export function SettingStatus({ messages, shown, read, busyPresses, loading = fa
   })
 
   const alertAbout = retrying ?? (failedId !== undefined && !pending ? toRetrying(failedId, read(failedId)) : null)
+  // The alert can go away without a press on Try again (the choice arrived from another tab, or a
+  // withdrawal superseded it). Focus inside it then goes to the first switch, not to <body>: a
+  // callback ref is detached before its element leaves the page, still focused. (`focusSwitch`
+  // finds a switch by its setting's id alone, so the first one serves for good.)
+  const alertNode = useRef<HTMLDivElement | null>(null)
+  const alertRef = useCallback((node: HTMLDivElement | null) => {
+    const old = alertNode.current
+    if (!node && old?.contains(old.ownerDocument.activeElement)) focusSwitch(shown[0]!)
+    alertNode.current = node
+  }, [])
   const retry = () => {
     if (retrying || !alertAbout) return
     setRetrying(alertAbout)
@@ -68,7 +78,7 @@ export function SettingStatus({ messages, shown, read, busyPresses, loading = fa
         {status ? <span key={busy ? `busy-${busyPresses}` : status}>{status}</span> : null}
       </p>
       {alertAbout ? (
-        <div role="alert" data-slot="alert" data-pending={retrying ? '' : undefined}>
+        <div role="alert" data-slot="alert" data-pending={retrying ? '' : undefined} ref={alertRef}>
           <p data-slot="alert-message" key={attempts}>
             {alertAbout.value ? messages.errorStillOn : messages.errorStillOff}
           </p>
