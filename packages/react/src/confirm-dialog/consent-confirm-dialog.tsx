@@ -6,7 +6,7 @@ import type { ConsentMessages } from '../messages/types'
 import { composeEventHandlers } from '../shared/compose-event-handlers'
 import { useComposedRefs } from '../shared/compose-refs'
 import { useControllableState } from '../shared/use-controllable-state'
-import { useMessages } from '../shared/use-messages'
+import { useLocale } from '../shared/use-messages'
 import { showDialog, useModalDialog } from './use-modal-dialog'
 import { wrapFocus } from './wrap-focus'
 
@@ -72,7 +72,7 @@ export const ConsentConfirmDialog = forwardRef<HTMLDialogElement, ConsentConfirm
     },
     forwardedRef,
   ) {
-    const messages = useMessages(locale, overrides)
+    const { tag, dir, messages } = useLocale(locale, overrides)
     const [open, setOpen] = useControllableState({
       prop: openProp,
       defaultProp: defaultOpen,
@@ -121,6 +121,8 @@ export const ConsentConfirmDialog = forwardRef<HTMLDialogElement, ConsentConfirm
     return (
       <dialog
         data-slot="confirm-dialog"
+        lang={tag}
+        dir={dir}
         {...dialogProps}
         ref={ref}
         role="alertdialog"

@@ -85,7 +85,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
     },
     ref,
   ) {
-    const { tag, messages } = useLocale(localeProp, overrides)
+    const { tag, dir, messages } = useLocale(localeProp, overrides)
     const generatedId = useId()
     const summaryId = summaryIdProp ?? `${generatedId}-summary`
     const detailsId = detailsIdProp ?? `${generatedId}-details`
@@ -107,7 +107,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
         : null
 
     return (
-      <div data-slot="explainer" data-state={checkedState} {...rootProps} ref={ref}>
+      <div data-slot="explainer" data-state={checkedState} lang={tag} dir={dir} {...rootProps} ref={ref}>
         <p data-slot="explainer-summary" data-state={checkedState} id={summaryId}>
           {checked ? messages.summaryOn : messages.summaryOff}
         </p>

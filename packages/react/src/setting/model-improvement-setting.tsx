@@ -292,6 +292,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
         onOpenChange={(open) => !open && setConfirming(null)}
         onConfirm={() => confirming && controller.change(confirming.setting, confirming.value)}
         {...texts}
+        locale={locale}
         messages={messages}
       />
       {/* Unlike a bare checkbox, off is submitted too, so a native form post or a Server Action
