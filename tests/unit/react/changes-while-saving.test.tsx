@@ -70,9 +70,43 @@ describe('ModelImprovementSetting, a press on another switch while a change is s
       for (const done of settle) await act(async () => done())
       expect(audioSwitch()).toHaveAttribute('aria-checked', 'true')
     })
+
+    it('still takes a withdrawal of the main setting while a recordings opt-in is saving', async () => {
+      const user = userEvent.setup()
+      const { Parent, calls, settle } = slowParent({ 'improve-model': true })
+      render(<Parent />)
+      await user.click(audioSwitch())
+      // Withdrawing is never harder than agreeing: no "please wait" for turning everything off.
+      await user.click(mainSwitch())
+      expect(calls).toEqual([
+        { 'improve-model': true, 'include-audio': true },
+        { 'improve-model': false, 'include-audio': false, 'include-video': false },
+      ])
+      expect(screen.getByRole('status')).not.toHaveTextContent('Please wait')
+      for (const done of settle) await act(async () => done())
+      expect(mainSwitch()).toHaveAttribute('aria-checked', 'false')
+      expect(audioSwitch()).toHaveAttribute('aria-checked', 'false')
+    })
   })
 
   describe('with a store', () => {
+    it('still takes a withdrawal of the main setting while a recordings opt-in is saving', async () => {
+      const user = userEvent.setup()
+      const { storage, saves } = heldStorage()
+      const store = createConsentStore({ policyVersion: 'v1', storage, onError: () => {} })
+      await store.ready
+      const opted = store.set('improve-model', true)
+      saves[0]!.resolve()
+      await opted
+      render(<ModelImprovementSetting store={store} confirm="never" />)
+      await user.click(audioSwitch())
+      await user.click(mainSwitch())
+      expect(screen.getByRole('status')).not.toHaveTextContent('Please wait')
+      for (let i = 1; i < 4 && saves[i]; i++) await act(async () => saves[i]!.resolve())
+      expect(store.getSetting('improve-model').value).toBe(false)
+      expect(store.getSetting('include-audio').value).toBe(false)
+    })
+
     it('says to wait instead of offering a recordings opt-in that the withdrawal in flight will refuse', async () => {
       const user = userEvent.setup()
       const { storage, saves } = heldStorage()

@@ -193,23 +193,27 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
     return lock ? managedReasonText(messages, lock.reason) : undefined
   }
 
-  const control = (setting: string, view: SettingView, own: ComponentProps<typeof ConsentSwitch>) => (
-    <ConsentSwitch
-      id={switchId(setting)}
-      aria-busy={loading || undefined}
-      pending={view.pending}
-      disabled={disabled || loading}
-      stateText={!loading}
-      messages={messages}
-      // One change at a time: while any of them saves, a press on another switch is announced,
-      // not applied. A controlled next value is built from `value`, which does not show the change
-      // in flight yet, so a second change then would send back the old state of the first one
-      // (a withdrawal turned back on by a recordings press).
-      onClick={() => pending && setBusyPresses((count) => count + 1)}
-      onCheckedChange={(next) => !pending && request(setting, next)}
-      {...own}
-    />
-  )
+  const control = (setting: string, view: SettingView, own: ComponentProps<typeof ConsentSwitch>) => {
+    // While a change saves, a press on another switch is announced, not applied: a controlled next
+    // value is built from `value`, which does not show the change in flight yet, so it would send
+    // back the old state of the first one (a withdrawal turned back on by a recordings press).
+    // Turning the main setting off is always taken: it turns everything off, and withdrawing is
+    // never harder than agreeing.
+    const held = view.pending || (pending && !(setting === MAIN_SETTING && mainOn))
+    return (
+      <ConsentSwitch
+        id={switchId(setting)}
+        aria-busy={loading || undefined}
+        pending={view.pending}
+        disabled={disabled || loading}
+        stateText={!loading}
+        messages={messages}
+        onClick={() => held && setBusyPresses((count) => count + 1)}
+        onCheckedChange={(next) => !held && request(setting, next)}
+        {...own}
+      />
+    )
+  }
 
   return (
     <div
