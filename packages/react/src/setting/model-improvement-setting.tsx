@@ -86,8 +86,8 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
 }
 
 const DEFAULT_MEDIA: readonly MediaKind[] = ['audio', 'video']
-/** Failed recordings opt-ins that a withdrawal of the main setting superseded. */
-const superseded = new WeakSet<Error>()
+/** What each failed change asked for, by its error (one per failure); `null` once superseded. */
+const attempts = new WeakMap<Error, boolean | null>()
 
 /**
  * The "Improve the model for everyone" setting, ready to embed in a settings page: the labelled
@@ -168,14 +168,21 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const [busyPresses, setBusyPresses] = useState(0)
   const main = read(MAIN_SETTING)
   const mainOn = main.value
-  // A failed recordings opt-in is superseded once the main setting is off (that turned the
-  // recordings off): no alert, and no Try again that would ask for a recording without the main
-  // setting. Remembered, so the alert does not come back with the main setting.
+  // What the alert is about. A failed change leaves the old value: it asked for the opposite of
+  // what was shown when it failed. Nothing is left to try again once that choice stands anyway
+  // (with a store: another tab or device saved it; a controlled parent decides that itself), nor
+  // for a failed recordings opt-in once the main setting is off, which turned the recordings off
+  // (`null`: for good). Else "Try again" would ask for the opposite of what is shown now (after a
+  // failed withdrawal: consent turned back on without the confirmation) or for a recording
+  // without the main setting.
   const alertable = (setting: string): SettingView => {
     const view = read(setting)
     const error = view.error
-    if (error && setting !== MAIN_SETTING && !mainOn) superseded.add(error)
-    return error && superseded.has(error) ? { ...view, error: null } : view
+    if (!error) return view
+    if (!attempts.has(error)) attempts.set(error, !view.value)
+    if (setting !== MAIN_SETTING && !mainOn) attempts.set(error, null)
+    const attempt = attempts.get(error)
+    return attempt === null || (!controlled && attempt === view.value) ? { ...view, error: null } : view
   }
   const shown = [MAIN_SETTING, ...media.map((kind) => MEDIA_SETTINGS[kind])]
   const pending = shown.some((setting) => read(setting).pending)

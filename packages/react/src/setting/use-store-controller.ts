@@ -6,9 +6,6 @@ import { MAIN_SETTING, MEDIA_IDS, OFF_VIEW, type SettingController } from './set
 
 const noop = () => {}
 const SETTING_IDS: readonly string[] = [MAIN_SETTING, ...MEDIA_IDS]
-/** The value each failed save asked for, by its error (one error object per failure). */
-const asked = new WeakMap<Error, boolean>()
-
 /** One setting of a store, or `null` when there is no store or the store lacks the id. */
 function useStoreSetting(store: ConsentStore | null, id: string): SettingState | null {
   const active = store?.definitions.some((definition) => definition.id === id) ? store : null
@@ -46,16 +43,7 @@ export function useStoreController(
     () => store?.onConsentChange((event) => SETTING_IDS.includes(event.setting) && latest.current.onConsentChange?.(event)),
     [store, latest],
   )
-  const read = (id: string) => {
-    const view = views[SETTING_IDS.indexOf(id)] ?? OFF_VIEW
-    const error = view.error
-    // A failed change leaves the old value: it asked for the opposite of what was shown when it
-    // failed. Once that choice stands anyway (another tab or device saved it), there is nothing to
-    // retry, and "Try again" must not ask for the opposite of what is shown now: after a failed
-    // withdrawal that would turn consent back on, without the confirmation.
-    if (error && !asked.has(error)) asked.set(error, !view.value)
-    return error && asked.get(error) === view.value ? { ...view, error: null } : view
-  }
+  const read = (id: string) => views[SETTING_IDS.indexOf(id)] ?? OFF_VIEW
   const change = (id: string, value: boolean) =>
     void store?.set(id, value, { source: 'user' }).catch((error: Error) => latest.current.onError?.(error))
   return {
