@@ -111,10 +111,13 @@ export function useControlledController(
       })
     const nextValue: Record<string, boolean> = { ...value, [id]: next }
     const events = [event(id, 'user')]
-    if (id === MAIN_SETTING && !next) {
+    // Turning the main setting off turns the recordings off; turning it on never turns one on, so
+    // a recording left on under an off main setting (which does not count) is asked off as well.
+    if (id === MAIN_SETTING) {
       for (const media of Object.values(MEDIA_SETTINGS)) {
-        if (value?.[media] === true) events.push(event(media, 'cascade'))
-        nextValue[media] = false
+        const on = value?.[media] === true
+        if (on && !next) events.push(event(media, 'cascade'))
+        if (on || !next) nextValue[media] = false
       }
     }
     const accept = (baseline: string | null): Accepted => ({ next, events, baseline, since: Date.now() })
