@@ -42,4 +42,21 @@ describe('ModelImprovementSetting, controlled, a recording left on under a main 
     expect(asked.map((next) => next['include-audio'] === true)).toEqual([false])
     expect(events.map((event) => [event.setting, event.value])).toEqual([['improve-model', true]])
   })
+
+  it('does not ask for a recording confirmed after the main setting went off meanwhile', async () => {
+    const user = userEvent.setup()
+    const onValueChange = vi.fn()
+    const onError = vi.fn()
+    const props = { onValueChange, onError }
+    const { rerender } = render(<ModelImprovementSetting value={{ 'improve-model': true }} {...props} />)
+    await user.click(audioSwitch())
+    expect(screen.getByRole('alertdialog', { name: 'Include audio recordings?' })).toBeInTheDocument()
+    // Another device turned the main setting off while the confirmation was open.
+    rerender(<ModelImprovementSetting value={{ 'improve-model': false }} {...props} />)
+    await user.click(screen.getByRole('button', { name: 'Turn on' }))
+    expect(onValueChange).not.toHaveBeenCalled()
+    // Refused as a store refuses it, and reported.
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'requirement-off', setting: 'include-audio' }))
+    expect(audioSwitch()).toHaveAttribute('aria-checked', 'false')
+  })
 })

@@ -3,7 +3,7 @@ import type { RefObject } from 'react'
 import type { PartMessages } from '../messages/types'
 import { useEffect, useRef, useState } from '../shared/react'
 import type { ModelImprovementSettingProps } from './model-improvement-setting'
-import { MAIN_SETTING, MEDIA_SETTINGS, OFF_VIEW, type SettingController, type SettingView } from './setting-view'
+import { MAIN_SETTING, MEDIA_SETTINGS, OFF_VIEW, requirementOff, type SettingController, type SettingView } from './setting-view'
 import { signature, timeLeft, useCommitEffect, warnNotShown, type Accepted, type ControlledValue } from './use-settled-value'
 
 /** The parent's answer to a change: nothing, or a promise that settles when it is saved. */
@@ -97,6 +97,8 @@ export function useControlledController(
       if (entries[id]?.error) update(id, () => ({ error: null }))
       return
     }
+    // A recording needs the main setting on (a confirmation may have been open while it went off).
+    if (next && id !== MAIN_SETTING && !mainOn) return void latest.current.onError?.(requirementOff(id))
     const timestamp = new Date().toISOString()
     const event = (setting: string, source: 'user' | 'cascade'): ConsentChangeEvent =>
       Object.freeze({
