@@ -73,4 +73,24 @@ describe('ModelImprovementSetting with a store that is still loading', () => {
       'consent[include-video]': 'false',
     })
   })
+
+  // The summary is the switch's description: "We do not use your conversations…" is the off state,
+  // said in words as if it were the saved choice.
+  it('does not state the off state in words either, until the saved choice is known', async () => {
+    const { storage, answer } = slowLoad()
+    const store = createConsentStore({ policyVersion: 'v1', storage })
+    render(<ModelImprovementSetting store={store} />)
+    expect(mainSwitch()).not.toHaveAccessibleDescription(/do not use your conversations/)
+    expect(screen.queryByText('We do not use your conversations to train our models.')).not.toBeInTheDocument()
+    await answer(OPT_IN)
+    expect(mainSwitch()).toHaveAccessibleDescription('We may use your conversations to train our models.')
+  })
+
+  it('nor does a controlled setting while value is null', () => {
+    const { rerender } = render(<ModelImprovementSetting value={null} onValueChange={() => {}} />)
+    expect(mainSwitch()).not.toHaveAccessibleDescription(/do not use your conversations/)
+    expect(screen.queryByText('We do not use your conversations to train our models.')).not.toBeInTheDocument()
+    rerender(<ModelImprovementSetting value={{}} onValueChange={() => {}} />)
+    expect(mainSwitch()).toHaveAccessibleDescription('We do not use your conversations to train our models.')
+  })
 })

@@ -20,6 +20,11 @@ export interface ConsentExplainerProps extends NativeDivProps {
    * (`checked={value}` with `useConsent`).
    */
   checked: boolean
+  /**
+   * The state is not known yet (still loading): the summary stays empty and no detail is marked
+   * current, so nothing states a choice as if it were saved. Default `false`.
+   */
+  loading?: boolean | undefined
   /** The saved decision, shown in words ("On since 26 Nov 2026"). `null` or absent: nothing shown. */
   decision?: ConsentDecision | null | undefined
   /**
@@ -59,7 +64,7 @@ export interface ConsentExplainerProps extends NativeDivProps {
  * from its texts.
  *
  * @selector [data-slot="explainer"] - the root.
- * @selector [data-slot="explainer-summary"] - the summary; `[data-state="checked" | "unchecked"]`.
+ * @selector [data-slot="explainer-summary"] - the summary; `[data-state="checked" | "unchecked"]`; empty while `loading`.
  * @selector [data-slot="explainer-toggle"] - the disclosure button; `[data-state="open" | "closed"]`.
  * @selector [data-slot="explainer-details"] - the details region; `[data-state="open" | "closed"]`.
  * @selector [data-slot="explainer-detail"] - one paragraph of the details;
@@ -71,6 +76,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
   function ConsentExplainer(
     {
       checked,
+      loading = false,
       decision = null,
       locale: localeProp,
       messages: overrides,
@@ -109,7 +115,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
     return (
       <div data-slot="explainer" data-state={checkedState} lang={tag} dir={dir} {...rootProps} ref={ref}>
         <p data-slot="explainer-summary" data-state={checkedState} id={summaryId}>
-          {checked ? messages.summaryOn : messages.summaryOff}
+          {loading ? null : checked ? messages.summaryOn : messages.summaryOff}
         </p>
         {/* The record is a trust signal, so it stays visible rather than behind the disclosure. */}
         {record !== null ? <p data-slot="explainer-decision">{record}</p> : null}
@@ -124,10 +130,10 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
           {messages.detailsToggle}
         </button>
         <div data-slot="explainer-details" data-state={openState} id={detailsId} hidden={!open}>
-          <p data-slot="explainer-detail" data-current={checked ? '' : undefined}>
+          <p data-slot="explainer-detail" data-current={!loading && checked ? '' : undefined}>
             {messages.detailsOn}
           </p>
-          <p data-slot="explainer-detail" data-current={checked ? undefined : ''}>
+          <p data-slot="explainer-detail" data-current={loading || checked ? undefined : ''}>
             {messages.detailsOff}
           </p>
           <p data-slot="explainer-detail">{messages.detailsMedia}</p>

@@ -253,6 +253,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
       ) : null}
       <ConsentExplainer
         checked={mainOn}
+        loading={loading}
         decision={main.decision}
         locale={locale}
         messages={messages}
