@@ -39,7 +39,7 @@ export function SettingStatus({ messages, shown, read, busyPresses, loading = fa
   const saved = useSavedNotice(pending, failedId !== undefined)
   const [retrying, setRetrying] = useState<Retrying | null>(null)
   const [attempts, setAttempts] = useState(0)
-  const retryRef = useRef<HTMLButtonElement>(null)
+  const retryRef = useRef<HTMLButtonElement | null>(null)
   const busy = useBusyNotice(busyPresses, pending)
 
   useEffect(() => {
@@ -55,14 +55,13 @@ export function SettingStatus({ messages, shown, read, busyPresses, loading = fa
 
   const alertAbout = retrying ?? (failedId !== undefined && !pending ? toRetrying(failedId, read(failedId)) : null)
   // The alert can go away without a press on Try again (the choice arrived from another tab, or a
-  // withdrawal superseded it). Focus inside it then goes to the first switch, not to <body>: a
+  // withdrawal superseded it). Focus on Try again then goes to the first switch, not to <body>: a
   // callback ref is detached before its element leaves the page, still focused. (`focusSwitch`
   // finds a switch by its setting's id alone, so the first one serves for good.)
-  const alertNode = useRef<HTMLDivElement | null>(null)
-  const alertRef = useCallback((node: HTMLDivElement | null) => {
-    const old = alertNode.current
-    if (!node && old?.contains(old.ownerDocument.activeElement)) focusSwitch(shown[0]!)
-    alertNode.current = node
+  const keepFocus = useCallback((node: HTMLButtonElement | null) => {
+    const old = retryRef.current
+    if (!node && old === old?.ownerDocument.activeElement) focusSwitch(shown[0]!)
+    retryRef.current = node
   }, [])
   const retry = () => {
     if (retrying || !alertAbout) return
@@ -78,14 +77,14 @@ export function SettingStatus({ messages, shown, read, busyPresses, loading = fa
         {status ? <span key={busy ? `busy-${busyPresses}` : status}>{status}</span> : null}
       </p>
       {alertAbout ? (
-        <div role="alert" data-slot="alert" data-pending={retrying ? '' : undefined} ref={alertRef}>
+        <div role="alert" data-slot="alert" data-pending={retrying ? '' : undefined}>
           <p data-slot="alert-message" key={attempts}>
             {alertAbout.value ? messages.errorStillOn : messages.errorStillOff}
           </p>
           <button
             type="button"
             data-slot="retry"
-            ref={retryRef}
+            ref={keepFocus}
             aria-disabled={retrying ? true : undefined}
             onClick={retry}
           >
