@@ -1,6 +1,6 @@
 /** @jsxImportSource ../shared/jsx */
 import { forwardRef, useEffect, useId, useRef, useState } from '../shared/react'
-import type { ComponentPropsWithoutRef, ReactNode, SyntheticEvent } from 'react'
+import type { ComponentPropsWithoutRef, MouseEvent, ReactNode, SyntheticEvent } from 'react'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
 import { composeEventHandlers } from '../shared/compose-event-handlers'
@@ -90,7 +90,11 @@ export const ConsentConfirmDialog = forwardRef<HTMLDialogElement, ConsentConfirm
       onCancel?.()
       setOpen(false)
     }
-    const confirm = () => {
+    const confirm = (event: MouseEvent) => {
+      // The second click of a double click (or tap) that opened the dialog can land here when the
+      // button opens under the pointer: the person has not seen the question, so it decides nothing.
+      // Keys and scripts click with `detail` 0, a single click with 1.
+      if (event.detail > 1) return
       onConfirm?.()
       setOpen(false)
     }
