@@ -25,7 +25,10 @@ export interface ConsentExplainerProps extends NativeDivProps {
    * current, so nothing states a choice as if it were saved. Default `false`.
    */
   loading?: boolean | undefined
-  /** The saved decision, shown in words ("On since 26 Nov 2026"). `null` or absent: nothing shown. */
+  /**
+   * The saved decision, shown in words ("On since 26 Nov 2026"). `null` or absent: nothing shown;
+   * nor for a policy lapse (source `policy`), which is dated like the opt-in it ends.
+   */
   decision?: ConsentDecision | null | undefined
   /**
    * Locale of the texts and of the decision date: a set such as `fr` from
@@ -106,7 +109,10 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
     const checkedState = checked ? 'checked' : 'unchecked'
     const openState = open ? 'open' : 'closed'
     const zone = useDateZone()
-    const date = decision ? formatDecisionDate(decision.decidedAt, tag, zone) : null
+    // A lapse is dated like the opt-in it ends (so every copy derives the same one): "Off since"
+    // that day would say it has been off since the person turned it on. The re-consent notice
+    // says what happened instead.
+    const date = decision && decision.source !== 'policy' ? formatDecisionDate(decision.decidedAt, tag, zone) : null
     const record =
       decision && date !== null
         ? formatMessage(decision.value ? messages.decisionOn : messages.decisionOff, { date })
