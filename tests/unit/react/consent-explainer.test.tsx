@@ -166,3 +166,19 @@ describe('ConsentExplainer', () => {
     })
   })
 })
+
+describe('ConsentExplainer while loading', () => {
+  it('leaves the summary empty and marks no detail current, then follows checked', async () => {
+    const user = userEvent.setup()
+    const { container, rerender } = render(<ConsentExplainer checked={false} loading summaryId="summary" />)
+    const summary = container.querySelector('#summary')!
+    expect(summary).toBeEmptyDOMElement()
+    await user.click(toggle())
+    expect(container.querySelectorAll('[data-current]')).toHaveLength(0)
+    // The details still say what each state means.
+    expect(screen.getByText(en.detailsOff)).toBeVisible()
+    rerender(<ConsentExplainer checked loading={false} summaryId="summary" />)
+    expect(summary).toHaveTextContent(en.summaryOn)
+    expect(container.querySelector('[data-current]')).toHaveTextContent(en.detailsOn)
+  })
+})

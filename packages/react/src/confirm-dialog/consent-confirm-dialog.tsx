@@ -1,12 +1,12 @@
 /** @jsxImportSource ../shared/jsx */
 import { forwardRef, useEffect, useId, useRef, useState } from '../shared/react'
-import type { ComponentPropsWithoutRef, ReactNode, SyntheticEvent } from 'react'
+import type { ComponentPropsWithoutRef, MouseEvent, ReactNode, SyntheticEvent } from 'react'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
 import { composeEventHandlers } from '../shared/compose-event-handlers'
 import { useComposedRefs } from '../shared/compose-refs'
 import { useControllableState } from '../shared/use-controllable-state'
-import { useMessages } from '../shared/use-messages'
+import { useLocale } from '../shared/use-messages'
 import { showDialog, useModalDialog } from './use-modal-dialog'
 import { wrapFocus } from './wrap-focus'
 
@@ -72,7 +72,7 @@ export const ConsentConfirmDialog = forwardRef<HTMLDialogElement, ConsentConfirm
     },
     forwardedRef,
   ) {
-    const messages = useMessages(locale, overrides)
+    const { tag, dir, messages } = useLocale(locale, overrides)
     const [open, setOpen] = useControllableState({
       prop: openProp,
       defaultProp: defaultOpen,
@@ -90,7 +90,11 @@ export const ConsentConfirmDialog = forwardRef<HTMLDialogElement, ConsentConfirm
       onCancel?.()
       setOpen(false)
     }
-    const confirm = () => {
+    const confirm = (event: MouseEvent) => {
+      // The second click of a double click (or tap) that opened the dialog can land here when the
+      // button opens under the pointer: the person has not seen the question, so it decides nothing.
+      // Keys and scripts click with `detail` 0, a single click with 1.
+      if (event.detail > 1) return
       onConfirm?.()
       setOpen(false)
     }
@@ -121,6 +125,8 @@ export const ConsentConfirmDialog = forwardRef<HTMLDialogElement, ConsentConfirm
     return (
       <dialog
         data-slot="confirm-dialog"
+        lang={tag}
+        dir={dir}
         {...dialogProps}
         ref={ref}
         role="alertdialog"

@@ -5,7 +5,7 @@ import type { ComponentPropsWithoutRef } from 'react'
 import { formatMessage } from '../messages/format'
 import type { LocaleInput } from '../messages/locale-set'
 import type { ConsentMessages } from '../messages/types'
-import { formatDecisionDate } from '../shared/format-date'
+import { formatDecisionDate, useDateZone } from '../shared/format-date'
 import { useControllableState } from '../shared/use-controllable-state'
 import { useLocale } from '../shared/use-messages'
 import { useLearnMoreHref } from './use-learn-more-href'
@@ -20,7 +20,15 @@ export interface ConsentExplainerProps extends NativeDivProps {
    * (`checked={value}` with `useConsent`).
    */
   checked: boolean
-  /** The saved decision, shown in words ("On since 26 Nov 2026"). `null` or absent: nothing shown. */
+  /**
+   * The state is not known yet (still loading): the summary stays empty and no detail is marked
+   * current, so nothing states a choice as if it were saved. Default `false`.
+   */
+  loading?: boolean | undefined
+  /**
+   * The saved decision, shown in words ("On since 26 Nov 2026"). `null` or absent: nothing shown;
+   * nor for a policy lapse (source `policy`), which is dated like the opt-in it ends.
+   */
   decision?: ConsentDecision | null | undefined
   /**
    * Locale of the texts and of the decision date: a set such as `fr` from
@@ -59,7 +67,7 @@ export interface ConsentExplainerProps extends NativeDivProps {
  * from its texts.
  *
  * @selector [data-slot="explainer"] - the root.
- * @selector [data-slot="explainer-summary"] - the summary; `[data-state="checked" | "unchecked"]`.
+ * @selector [data-slot="explainer-summary"] - the summary; `[data-state="checked" | "unchecked"]`; empty while `loading`.
  * @selector [data-slot="explainer-toggle"] - the disclosure button; `[data-state="open" | "closed"]`.
  * @selector [data-slot="explainer-details"] - the details region; `[data-state="open" | "closed"]`.
  * @selector [data-slot="explainer-detail"] - one paragraph of the details;
@@ -71,6 +79,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
   function ConsentExplainer(
     {
       checked,
+      loading = false,
       decision = null,
       locale: localeProp,
       messages: overrides,
@@ -85,7 +94,7 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
     },
     ref,
   ) {
-    const { tag, messages } = useLocale(localeProp, overrides)
+    const { tag, dir, messages } = useLocale(localeProp, overrides)
     const generatedId = useId()
     const summaryId = summaryIdProp ?? `${generatedId}-summary`
     const detailsId = detailsIdProp ?? `${generatedId}-details`
@@ -99,16 +108,20 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
     const href = useLearnMoreHref(learnMoreHref, onError)
     const checkedState = checked ? 'checked' : 'unchecked'
     const openState = open ? 'open' : 'closed'
-    const date = decision ? formatDecisionDate(decision.decidedAt, tag) : null
+    const zone = useDateZone()
+    // A lapse is dated like the opt-in it ends (so every copy derives the same one): "Off since"
+    // that day would say it has been off since the person turned it on. The re-consent notice
+    // says what happened instead.
+    const date = decision && decision.source !== 'policy' ? formatDecisionDate(decision.decidedAt, tag, zone) : null
     const record =
       decision && date !== null
         ? formatMessage(decision.value ? messages.decisionOn : messages.decisionOff, { date })
         : null
 
     return (
-      <div data-slot="explainer" data-state={checkedState} {...rootProps} ref={ref}>
+      <div data-slot="explainer" data-state={checkedState} lang={tag} dir={dir} {...rootProps} ref={ref}>
         <p data-slot="explainer-summary" data-state={checkedState} id={summaryId}>
-          {checked ? messages.summaryOn : messages.summaryOff}
+          {loading ? null : checked ? messages.summaryOn : messages.summaryOff}
         </p>
         {/* The record is a trust signal, so it stays visible rather than behind the disclosure. */}
         {record !== null ? <p data-slot="explainer-decision">{record}</p> : null}
@@ -123,10 +136,10 @@ export const ConsentExplainer = forwardRef<HTMLDivElement, ConsentExplainerProps
           {messages.detailsToggle}
         </button>
         <div data-slot="explainer-details" data-state={openState} id={detailsId} hidden={!open}>
-          <p data-slot="explainer-detail" data-current={checked ? '' : undefined}>
+          <p data-slot="explainer-detail" data-current={!loading && checked ? '' : undefined}>
             {messages.detailsOn}
           </p>
-          <p data-slot="explainer-detail" data-current={checked ? undefined : ''}>
+          <p data-slot="explainer-detail" data-current={loading || checked ? undefined : ''}>
             {messages.detailsOff}
           </p>
           <p data-slot="explainer-detail">{messages.detailsMedia}</p>

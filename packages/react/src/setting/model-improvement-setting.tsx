@@ -86,6 +86,8 @@ export interface ModelImprovementSettingProps extends NativeDivProps {
 }
 
 const DEFAULT_MEDIA: readonly MediaKind[] = ['audio', 'video']
+/** What each failed change asked for, by its error (one per failure); `null` once superseded. */
+const attempts = new WeakMap<Error, boolean | null>()
 
 /**
  * The "Improve the model for everyone" setting, ready to embed in a settings page: the labelled
@@ -136,7 +138,8 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const controller = controlled ? fromParent : external ? fromStore : local
   const locks = useManagedLocks(managed, controller.read)
   const read = locks.read
-  const loading = controlled && value === null
+  // Not known yet: a controlled `value` of `null`, or a store still reading its storage.
+  const loading = controlled ? value === null : fromStore.loading
   const mainSwitchRef = useRef<HTMLButtonElement>(null)
   const setRoot = useRootRef(mainSwitchRef, ref)
   const id = useId()
@@ -165,6 +168,22 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const [busyPresses, setBusyPresses] = useState(0)
   const main = read(MAIN_SETTING)
   const mainOn = main.value
+  // What the alert is about. A failed change leaves the old value: it asked for the opposite of
+  // what was shown when it failed. Nothing is left to try again once that choice stands anyway
+  // (with a store: another tab or device saved it; a controlled parent decides that itself), nor
+  // for a failed recordings opt-in once the main setting is off, which turned the recordings off
+  // (`null`: for good). Else "Try again" would ask for the opposite of what is shown now (after a
+  // failed withdrawal: consent turned back on without the confirmation) or for a recording
+  // without the main setting.
+  const alertable = (setting: string): SettingView => {
+    const view = read(setting)
+    const error = view.error
+    if (!error) return view
+    if (!attempts.has(error)) attempts.set(error, !view.value)
+    if (setting !== MAIN_SETTING && !mainOn) attempts.set(error, null)
+    const attempt = attempts.get(error)
+    return attempt === null || (!controlled && attempt === view.value) ? { ...view, error: null } : view
+  }
   const shown = [MAIN_SETTING, ...media.map((kind) => MEDIA_SETTINGS[kind])]
   const pending = shown.some((setting) => read(setting).pending)
   const Heading = `h${headingLevel}` as const
@@ -181,19 +200,27 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
     return lock ? managedReasonText(messages, lock.reason) : undefined
   }
 
-  const control = (setting: string, view: SettingView, own: ComponentProps<typeof ConsentSwitch>) => (
-    <ConsentSwitch
-      id={switchId(setting)}
-      aria-busy={loading || undefined}
-      pending={view.pending}
-      disabled={disabled || loading}
-      stateText={!loading}
-      messages={messages}
-      onClick={() => view.pending && setBusyPresses((count) => count + 1)}
-      onCheckedChange={(next) => request(setting, next)}
-      {...own}
-    />
-  )
+  const control = (setting: string, view: SettingView, own: ComponentProps<typeof ConsentSwitch>) => {
+    // While a change saves, a press on another switch is announced, not applied: a controlled next
+    // value is built from `value`, which does not show the change in flight yet, so it would send
+    // back the old state of the first one (a withdrawal turned back on by a recordings press).
+    // Turning the main setting off is always taken: it turns everything off, and withdrawing is
+    // never harder than agreeing.
+    const held = view.pending || (pending && !(setting === MAIN_SETTING && mainOn))
+    return (
+      <ConsentSwitch
+        id={switchId(setting)}
+        aria-busy={loading || undefined}
+        pending={view.pending}
+        disabled={disabled || loading}
+        stateText={!loading}
+        messages={messages}
+        onClick={() => held && setBusyPresses((count) => count + 1)}
+        onCheckedChange={(next) => !held && request(setting, next)}
+        {...own}
+      />
+    )
+  }
 
   return (
     <div
@@ -226,6 +253,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
       ) : null}
       <ConsentExplainer
         checked={mainOn}
+        loading={loading}
         decision={main.decision}
         locale={locale}
         messages={messages}
@@ -265,7 +293,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
       <SettingStatus
         messages={messages}
         shown={shown}
-        read={read}
+        read={alertable}
         busyPresses={busyPresses}
         loading={loading}
         onRetry={controller.retry}
@@ -276,6 +304,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
         onOpenChange={(open) => !open && setConfirming(null)}
         onConfirm={() => confirming && controller.change(confirming.setting, confirming.value)}
         {...texts}
+        locale={locale}
         messages={messages}
       />
       {/* Unlike a bare checkbox, off is submitted too, so a native form post or a Server Action

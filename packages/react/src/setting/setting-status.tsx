@@ -1,5 +1,5 @@
 /** @jsxImportSource ../shared/jsx */
-import { useEffect, useRef, useState } from '../shared/react'
+import { useCallback, useEffect, useRef, useState } from '../shared/react'
 import type { PartMessages } from '../messages/types'
 import type { SettingView } from './setting-view'
 import { useSavedNotice } from './use-saved-notice'
@@ -39,7 +39,7 @@ export function SettingStatus({ messages, shown, read, busyPresses, loading = fa
   const saved = useSavedNotice(pending, failedId !== undefined)
   const [retrying, setRetrying] = useState<Retrying | null>(null)
   const [attempts, setAttempts] = useState(0)
-  const retryRef = useRef<HTMLButtonElement>(null)
+  const retryRef = useRef<HTMLButtonElement | null>(null)
   const busy = useBusyNotice(busyPresses, pending)
 
   useEffect(() => {
@@ -54,6 +54,15 @@ export function SettingStatus({ messages, shown, read, busyPresses, loading = fa
   })
 
   const alertAbout = retrying ?? (failedId !== undefined && !pending ? toRetrying(failedId, read(failedId)) : null)
+  // The alert can go away without a press on Try again (the choice arrived from another tab, or a
+  // withdrawal superseded it). Focus on Try again then goes to the first switch, not to <body>: a
+  // callback ref is detached before its element leaves the page, still focused. (`focusSwitch`
+  // finds a switch by its setting's id alone, so the first one serves for good.)
+  const keepFocus = useCallback((node: HTMLButtonElement | null) => {
+    const old = retryRef.current
+    if (!node && old === old?.ownerDocument.activeElement) focusSwitch(shown[0]!)
+    retryRef.current = node
+  }, [])
   const retry = () => {
     if (retrying || !alertAbout) return
     setRetrying(alertAbout)
@@ -75,7 +84,7 @@ export function SettingStatus({ messages, shown, read, busyPresses, loading = fa
           <button
             type="button"
             data-slot="retry"
-            ref={retryRef}
+            ref={keepFocus}
             aria-disabled={retrying ? true : undefined}
             onClick={retry}
           >

@@ -1,4 +1,4 @@
-import type { ConsentDecision } from '@model-consent/core'
+import { ConsentError, type ConsentDecision } from '@model-consent/core'
 
 /** What the composed setting shows for one setting id, whatever drives it. */
 export interface SettingView {
@@ -37,3 +37,7 @@ export const MEDIA_SETTINGS = { audio: 'include-audio', video: 'include-video' }
 export type MediaKind = keyof typeof MEDIA_SETTINGS
 /** The recordings opt-ins, in order: they count only while the main setting is on. */
 export const MEDIA_IDS: readonly string[] = [MEDIA_SETTINGS.audio, MEDIA_SETTINGS.video]
+
+/** Refuses a recording turned on while the main setting is off, as a consent store does. */
+export const requirementOff = (id: string): ConsentError =>
+  new ConsentError('requirement-off', `Cannot turn on "${id}" while "${MAIN_SETTING}" is off.`, { setting: id })

@@ -3,7 +3,7 @@ import type { RefObject } from 'react'
 import type { PartMessages } from '../messages/types'
 import { useEffect, useRef, useState } from '../shared/react'
 import type { ModelImprovementSettingProps } from './model-improvement-setting'
-import { MAIN_SETTING, MEDIA_SETTINGS, OFF_VIEW, type SettingController, type SettingView } from './setting-view'
+import { MAIN_SETTING, MEDIA_SETTINGS, OFF_VIEW, requirementOff, type SettingController, type SettingView } from './setting-view'
 import { signature, timeLeft, useCommitEffect, warnNotShown, type Accepted, type ControlledValue } from './use-settled-value'
 
 /** The parent's answer to a change: nothing, or a promise that settles when it is saved. */
@@ -97,6 +97,8 @@ export function useControlledController(
       if (entries[id]?.error) update(id, () => ({ error: null }))
       return
     }
+    // A recording needs the main setting on (a confirmation may have been open while it went off).
+    if (next && id !== MAIN_SETTING && !mainOn) return void latest.current.onError?.(requirementOff(id))
     const timestamp = new Date().toISOString()
     const event = (setting: string, source: 'user' | 'cascade'): ConsentChangeEvent =>
       Object.freeze({
@@ -111,10 +113,13 @@ export function useControlledController(
       })
     const nextValue: Record<string, boolean> = { ...value, [id]: next }
     const events = [event(id, 'user')]
-    if (id === MAIN_SETTING && !next) {
+    // Turning the main setting off turns the recordings off; turning it on never turns one on, so
+    // a recording left on under an off main setting (which does not count) is asked off as well.
+    if (id === MAIN_SETTING) {
       for (const media of Object.values(MEDIA_SETTINGS)) {
-        if (value?.[media] === true) events.push(event(media, 'cascade'))
-        nextValue[media] = false
+        const on = value?.[media] === true
+        if (on && !next) events.push(event(media, 'cascade'))
+        if (on || !next) nextValue[media] = false
       }
     }
     const accept = (baseline: string | null): Accepted => ({ next, events, baseline, since: Date.now() })

@@ -1,8 +1,8 @@
-import { ConsentError, type ChangeSource, type ConsentDecision } from '@model-consent/core'
+import type { ChangeSource, ConsentDecision } from '@model-consent/core'
 import { useEffect, useRef, useState } from '../shared/react'
 import type { RefObject } from 'react'
 import type { ModelImprovementSettingProps } from './model-improvement-setting'
-import { MAIN_SETTING, MEDIA_IDS, OFF_VIEW, type SettingController } from './setting-view'
+import { MAIN_SETTING, MEDIA_IDS, OFF_VIEW, requirementOff, type SettingController } from './setting-view'
 
 type Decisions = Readonly<Record<string, ConsentDecision>>
 
@@ -50,7 +50,7 @@ export function useLocalController(
     let changed = events.length > 0
     if (id !== null) {
       if (value && id !== MAIN_SETTING && !on(MAIN_SETTING)) {
-        latest.current.onError?.(new ConsentError('requirement-off', `Cannot turn on "${id}" while "${MAIN_SETTING}" is off.`, { setting: id }))
+        latest.current.onError?.(requirementOff(id))
         return
       }
       if (value !== on(id) || all[id]?.source === 'policy') {
