@@ -131,6 +131,52 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     assert.equal((await api.history()).length, 1)
   })
 
+  it('never lets an older opt-in override a withdrawal, even with If-Match: * or a fresh ETag (412, nothing written)', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    const opted = { 'improve-model': decision(true, '2026-12-01T10:00:00.000Z'), 'include-audio': decision(true, '2026-12-01T10:01:00.000Z') }
+    let { etag } = await api.consent()
+    etag = (await api.put({ formatVersion: 1, decisions: opted }, etag)).etag
+    const withdrawn = {
+      'improve-model': decision(false, '2026-12-01T11:00:00.000Z'),
+      'include-audio': decision(false, '2026-12-01T11:00:00.000Z', '2026-12', 'cascade'),
+    }
+    etag = (await api.put({ formatVersion: 1, decisions: withdrawn }, etag)).etag
+    const before = await snapshotOf(api)
+    // A careless client (or a replay) sends the older opt-in: blindly, or after reading the ETag
+    // without merging; an opt-in dated the same instant as the withdrawal loses too (off wins a tie).
+    const tie = { ...withdrawn, 'improve-model': decision(true, '2026-12-01T11:00:00.000Z') }
+    for (const [tag, decisions] of [['*', opted], [etag, opted], [etag, { ...withdrawn, 'improve-model': opted['improve-model'] }], [etag, tie]]) {
+      const response = await api.put({ formatVersion: 1, decisions }, tag)
+      assert.equal(response.status, 412, `${tag} ${JSON.stringify(decisions)}`)
+      assert.equal(response.body.error, 'conflict')
+      assert.equal(response.etag, etag, 'the 412 carries the current ETag')
+    }
+    await assertUnchanged(api, before)
+    // A later opt-in is a new decision, and is saved.
+    const again = { ...withdrawn, 'improve-model': decision(true, '2026-12-01T12:00:00.000Z') }
+    assert.equal((await api.put({ formatVersion: 1, decisions: again }, etag)).status, 200)
+  })
+
+  it('never drops a stored decision, so the newest ledger row of each setting is always its current decision', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    let { etag } = await api.consent()
+    etag = (await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true, '2026-12-01T10:00:00.000Z') } }, etag)).etag
+    const before = await snapshotOf(api)
+    for (const tag of [etag, '*']) {
+      const response = await api.put({ formatVersion: 1, decisions: { 'include-video': decision(false, '2026-12-01T12:00:00.000Z') } }, tag)
+      assert.equal(response.status, 412, tag)
+      assert.equal(response.body.error, 'conflict')
+    }
+    await assertUnchanged(api, before)
+    const { body } = await api.consent()
+    const newest = {}
+    for (const entry of (await api.history()).reverse()) newest[entry.setting] = entry
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(newest).map(([id, e]) => [id, { value: e.value, decidedAt: e.decidedAt, policyVersion: e.policyVersion, source: e.source }])),
+      body.decisions,
+    )
+  })
+
   it('answers 428 to a save without If-Match and writes nothing', async () => {
     const api = await signedIn(server.origin, person('ada'))
     const before = await snapshotOf(api)
