@@ -22,6 +22,8 @@ export interface AppOptions {
 /** Largest accepted JSON body. A full record of the kit's three settings is under 1 kB. */
 export const MAX_BODY_BYTES = 16 * 1024
 const COOKIE = 'session'
+/** Text PostgreSQL cannot keep as sent: U+0000 (refused), half of a surrogate pair (turned into U+FFFD). */
+const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 type Env = { Variables: { person: string } }
 
@@ -100,6 +102,11 @@ export function createApp({ db, policyVersion, clientDir, testFaults = false }: 
     } catch (error) {
       if (error instanceof ConsentError) return problem(c, 400, 'invalid-consent', error.message)
       throw error
+    }
+    for (const [id, d] of Object.entries(consent.decisions)) {
+      if (UNSTORABLE.test(d.policyVersion) || UNSTORABLE.test(d.decidedAt)) {
+        return problem(c, 400, 'invalid-consent', `Invalid consent data: the decision for "${id}" holds U+0000 or a lone surrogate, which the database cannot store.`)
+      }
     }
     const ifMatch = c.req.header('If-Match')?.trim()
     if (!ifMatch) return problem(c, 428, 'precondition-required', 'Send If-Match with the ETag of the decisions you last read.')

@@ -221,6 +221,17 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     await assertUnchanged(api, before)
   })
 
+  it('answers 400, not 500, to text the database cannot keep exactly (U+0000, a lone surrogate), and writes nothing', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    const before = await snapshotOf(api)
+    for (const policyVersion of ['2026\u000012', '2026-12\ud800']) {
+      const response = await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true, undefined, policyVersion) } }, before.consent.etag)
+      assert.equal(response.status, 400, JSON.stringify(policyVersion))
+      assert.equal(response.body?.error, 'invalid-consent')
+    }
+    await assertUnchanged(api, before)
+  })
+
   it('answers 413 to a body over the limit and writes nothing', async () => {
     const api = await signedIn(server.origin, person('ada'))
     const before = await snapshotOf(api)
