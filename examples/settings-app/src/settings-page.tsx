@@ -65,7 +65,7 @@ export function SettingsPage({ user, store, onSignOut }: SettingsPageProps) {
 
           <section className="app-section" id={field('data')} aria-labelledby={field('data-h')}>
             <h2 id={field('data-h')}>Your data</h2>
-            <ConsentHistory revision={revision} />
+            <ConsentHistory user={user} revision={revision} />
             <DownloadChoices store={store} />
           </section>
         </main>

@@ -263,6 +263,27 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     await assertUnchanged(ada, adaBefore)
   })
 
+  it('answers 409 and writes nothing when X-Signed-In-As names someone other than the session (a page left open in another tab)', async () => {
+    const name = person('zoë')
+    const api = await signedIn(server.origin, name)
+    const before = await snapshotOf(api)
+    const record = { formatVersion: 1, decisions: { 'improve-model': decision(true) } }
+    for (const shown of [encodeURIComponent(person('ada')), encodeURIComponent(`${name}x`), '%E0%A4%A', name.toUpperCase()]) {
+      const headers = { 'X-Signed-In-As': shown }
+      for (const response of [
+        await api.send('GET', '/api/consent', { headers }),
+        await api.send('GET', '/api/consent/history', { headers }),
+        await api.send('PUT', '/api/consent', { body: JSON.stringify(record), headers: { ...headers, 'If-Match': before.consent.etag } }),
+      ]) {
+        assert.equal(response.status, 409, shown)
+        assert.equal((await response.json()).error, 'signed-in-as-someone-else')
+      }
+    }
+    await assertUnchanged(api, before)
+    const saved = await api.put(record, before.consent.etag, { 'X-Signed-In-As': encodeURIComponent(name) })
+    assert.equal(saved.status, 200)
+  })
+
   it('answers 500 to a save the test switch makes fail, rolls the transaction back, and saves the next one', async () => {
     const api = await signedIn(server.origin, person('ada'))
     const before = await snapshotOf(api)

@@ -180,6 +180,31 @@ describe('the settings app in Chromium (PGlite)', () => {
     await other.context().close()
   })
 
+  it('never changes another person’s decisions from a page left open when someone else signs in in another tab', async () => {
+    const hedys = await device()
+    await signIn(hedys, 'hedy')
+    await hedys.getByRole('switch', { name: MAIN }).click()
+    await hedys.getByRole('alertdialog').getByRole('button', { name: 'Turn on' }).click()
+    await expectSwitch(hedys, MAIN, true)
+    // Another tab of the same browser: Hedy signs out there and Alan signs in (the cookie is shared).
+    const tab = await hedys.context().newPage()
+    await tab.goto(server.origin)
+    await tab.getByRole('button', { name: 'Sign out' }).click()
+    await signIn(tab, 'alan')
+    await expectSwitch(tab, MAIN, false)
+    // Back on the page that still says "Signed in as hedy", someone opts into the recordings.
+    await hedys.getByText('Signed in as hedy').waitFor()
+    await hedys.getByRole('switch', { name: AUDIO }).click()
+    await hedys.getByRole('alertdialog').getByRole('button', { name: 'Turn on' }).click()
+    await hedys.locator('[data-slot="setting"][data-pending]').waitFor({ state: 'detached' })
+    assert.deepEqual(await consentOf(tab), { formatVersion: 1, decisions: {} }, 'Alan decided nothing')
+    assert.deepEqual(await (await tab.request.get(`${server.origin}/api/consent/history`)).json(), [])
+    // The page says the save failed instead of showing a choice that was not saved.
+    await hedys.getByRole('alert').filter({ hasText: 'Try again' }).waitFor()
+    await expectSwitch(hedys, AUDIO, false)
+    await hedys.context().close()
+  })
+
   it('logged no page errors', () => {
     assert.deepEqual(problems, [])
   })
