@@ -3,11 +3,24 @@
 // environment switches it from PGlite to that PostgreSQL server.
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { constants, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const main = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url))
+
+/** What to do, synchronously, for each server this process started and has not stopped yet. */
+const cleanups = new Set()
+/**
+ * Interrupted (Ctrl-C, or SIGTERM from a CI timeout or from `node --test` itself), a process would
+ * end without its `after` hooks or `exit` handlers, leaving its servers listening and their data
+ * behind: stop them and end as the signal would (exit code 128 + its number).
+ */
+function onSignal(signal) {
+  for (const cleanup of cleanups) cleanup()
+  process.exit(128 + constants.signals[signal])
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, onSignal)
 
 /**
  * A fresh data directory starts as a copy of SETTINGS_APP_TEMPLATE_DIR when that is set (a migrated
@@ -61,9 +74,14 @@ export async function startServer({ port, env = {}, dataDir: given }) {
     clearTimeout(timer)
   }
 
-  // If the test process dies, the server must not outlive it.
+  // If the test process ends or is interrupted, the server and its fresh data must not outlive it.
+  const cleanup = () => {
+    child?.kill('SIGKILL')
+    if (!given) rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 })
+  }
   const killOnExit = () => child?.kill('SIGKILL')
   process.once('exit', killOnExit)
+  cleanups.add(cleanup)
   await start()
   return {
     origin: `http://127.0.0.1:${port}`,
@@ -76,6 +94,7 @@ export async function startServer({ port, env = {}, dataDir: given }) {
     stop: async ({ keepData = false } = {}) => {
       await stop()
       process.off('exit', killOnExit)
+      cleanups.delete(cleanup)
       if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },
   }
