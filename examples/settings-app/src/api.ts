@@ -29,8 +29,10 @@ export async function signIn(user: string): Promise<Session> {
   )
 }
 
+/** Ends the session on the server; rejects when it could not (the person is still signed in). */
 export async function signOut(): Promise<void> {
-  await fetch('/api/session', { method: 'DELETE' })
+  const response = await fetch('/api/session', { method: 'DELETE' })
+  if (!response.ok) await json<unknown>(response)
 }
 
 /**

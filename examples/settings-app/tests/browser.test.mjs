@@ -205,6 +205,26 @@ describe('the settings app in Chromium (PGlite)', () => {
     await hedys.context().close()
   })
 
+  it('never shows the sign-in form while the session still works (a failed sign-out says so)', async () => {
+    const page = await device()
+    await signIn(page, 'ida')
+    const fault = { status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'server-error', message: 'Something went wrong on the server. Nothing was saved.' }) }
+    await page.route('**/api/session', (route) => (route.request().method() === 'DELETE' ? route.fulfill(fault) : route.continue()))
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    const signInForm = page.getByRole('heading', { name: 'Sign in' })
+    await signInForm.or(page.getByRole('alert')).first().waitFor()
+    const session = (await page.request.get(`${server.origin}/api/session`)).status()
+    assert.equal(session, 200, 'the server did not end the session')
+    assert.equal(await signInForm.count(), 0, 'so the page must not look signed out: the next person at this computer would be Ida')
+    await page.getByRole('alert').filter({ hasText: 'You are still signed in' }).waitFor()
+    await page.getByText('Signed in as ida').waitFor()
+    await page.unrouteAll()
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await signInForm.waitFor()
+    assert.equal((await page.request.get(`${server.origin}/api/session`)).status(), 401)
+    await page.context().close()
+  })
+
   it('logged no page errors', () => {
     assert.deepEqual(problems, [])
   })
