@@ -52,6 +52,15 @@ export const migrations: ReadonlyArray<{ readonly version: number; readonly name
         FOR EACH ROW EXECUTE FUNCTION consent_ledger_refuse_change()`,
     ],
   },
+  {
+    version: 2,
+    name: 'the ledger refuses TRUNCATE too',
+    sql: [
+      // TRUNCATE empties a table without firing row triggers: refuse it with a statement trigger.
+      `CREATE TRIGGER consent_ledger_no_truncate BEFORE TRUNCATE ON consent_ledger
+        FOR EACH STATEMENT EXECUTE FUNCTION consent_ledger_refuse_change()`,
+    ],
+  },
 ]
 
 /** Brings the schema up to date. Safe to run from several servers at once (an advisory lock). */

@@ -1,6 +1,9 @@
 // The example's HTTP API against the running server: on PGlite by default, on a PostgreSQL
 // server when DATABASE_URL is set (scripts/test-postgres.mjs does that).
 import assert from 'node:assert/strict'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { client, decision, signedIn } from './support/client.mjs'
 import { startServer } from './support/server.mjs'
@@ -296,6 +299,40 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     const saved = await api.put(record, before.consent.etag)
     assert.equal(saved.status, 200)
     assert.equal((await api.history()).length, 1)
+  })
+
+  it('refuses TRUNCATE of the ledger as well as UPDATE and DELETE (the schema the server migrates to)', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true) } }, (await api.consent()).etag)
+    if (process.env.DATABASE_URL) {
+      const { default: pg } = await import('pg')
+      const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await db.connect()
+      try {
+        await assert.rejects(db.query('TRUNCATE consent_ledger'), /append-only/)
+        assert.ok((await db.query('SELECT count(*)::int AS n FROM consent_ledger')).rows[0].n > 0)
+      } finally {
+        await db.end()
+      }
+      return
+    }
+    // PGlite belongs to the server's process: open a copy of its data once it has stopped.
+    const copy = mkdtempSync(join(tmpdir(), 'settings-app-ledger-'))
+    await server.stop({ keepData: true })
+    try {
+      cpSync(server.dataDir, copy, { recursive: true })
+      const { PGlite } = await import('@electric-sql/pglite')
+      const db = await PGlite.create(copy)
+      try {
+        await assert.rejects(db.query('TRUNCATE consent_ledger'), /append-only/)
+        assert.ok((await db.query('SELECT count(*)::int AS n FROM consent_ledger')).rows[0].n > 0)
+      } finally {
+        await db.close()
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true })
+      server = await startServer({ port, dataDir: server.dataDir })
+    }
   })
 
   // Only a PostgreSQL server can be reached beside the running app (PGlite belongs to its process).
