@@ -65,11 +65,16 @@ export const migrations: ReadonlyArray<{ readonly version: number; readonly name
 
 /** Brings the schema up to date. Safe to run from several servers at once (an advisory lock). */
 export async function migrate(db: Database): Promise<number[]> {
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`)
+  // Under the lock as well: two servers creating this table at once collide in PostgreSQL's
+  // catalog (a duplicate key error, IF NOT EXISTS or not).
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(5180)')
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`)
+  })
   const applied: number[] = []
   for (const migration of migrations) {
     await db.transaction(async (tx) => {

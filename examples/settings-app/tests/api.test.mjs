@@ -337,6 +337,40 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
 
   // Only a PostgreSQL server can be reached beside the running app (PGlite belongs to its process).
   if (process.env.DATABASE_URL) {
+    it('starts while another server is migrating the same fresh database at that moment', async () => {
+      const { default: pg } = await import('pg')
+      const name = `fresh_${process.pid}`
+      const url = new URL(process.env.DATABASE_URL)
+      url.pathname = `/${name}`
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await admin.connect()
+      await admin.query(`CREATE DATABASE ${name}`)
+      // The other server, holding the migration lock, has created the bookkeeping table and not
+      // committed yet.
+      const other = new pg.Client({ connectionString: url.href })
+      await other.connect()
+      let second
+      try {
+        await other.query('BEGIN')
+        await other.query('SELECT pg_advisory_xact_lock(5180)')
+        await other.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
+        const starting = startServer({ port: port + 10, env: { DATABASE_URL: url.href } })
+        starting.catch(() => undefined)
+        const waiting = async () => (await admin.query("SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [name])).rows.length > 0
+        for (let i = 0; i < 300 && !(await waiting()); i++) await new Promise((resolve) => setTimeout(resolve, 50))
+        assert.ok(await waiting(), 'the starting server waits for the other one')
+        await other.query('COMMIT')
+        second = await starting
+        const api = await signedIn(second.origin, person('ada'))
+        assert.equal((await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true) } }, (await api.consent()).etag)).status, 200)
+      } finally {
+        await other.end()
+        await second?.stop()
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        await admin.end()
+      }
+    })
+
     it('refuses to update or delete ledger rows (the table is append-only)', async () => {
       const api = await signedIn(server.origin, person('ada'))
       await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true) } }, (await api.consent()).etag)
