@@ -225,6 +225,35 @@ describe('the settings app in Chromium (PGlite)', () => {
     await page.context().close()
   })
 
+  it('turns an opt-in off when the server shows a new policy version, and saves that lapse without a conflict', async () => {
+    let other = await startServer({ port: port + 20 })
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      page.on('pageerror', (error) => problems.push(String(error)))
+      await page.goto(other.origin)
+      await signIn(page, 'kim')
+      await page.getByRole('switch', { name: MAIN }).click()
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Turn on' }).click()
+      await expectSwitch(page, MAIN, true)
+      await other.stop({ keepData: true })
+      other = await startServer({ port: port + 20, dataDir: other.dataDir, env: { POLICY_VERSION: '2027-01' } })
+      const puts = []
+      page.on('response', (response) => response.request().method() === 'PUT' && puts.push(response.status()))
+      const saved = page.waitForResponse((response) => response.request().method() === 'PUT')
+      await page.reload()
+      await expectSwitch(page, MAIN, false)
+      await saved
+      const stored = (await (await page.request.get(`${other.origin}/api/consent`)).json()).decisions['improve-model']
+      assert.deepEqual({ value: stored.value, source: stored.source, policyVersion: stored.policyVersion }, { value: false, source: 'policy', policyVersion: '2027-01' })
+      assert.deepEqual(puts, [200], 'the lapse is saved at once, not refused as older than the opt-in')
+      assert.equal(await page.getByRole('alert').count(), 0)
+    } finally {
+      await context.close()
+      await other.stop()
+    }
+  })
+
   it('logged no page errors', () => {
     assert.deepEqual(problems, [])
   })
