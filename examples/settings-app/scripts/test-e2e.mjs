@@ -22,9 +22,16 @@ const env = { ...process.env }
 let template = null
 let runner = null
 // Ended early (tests/support/server.mjs ends the process on SIGINT, SIGTERM and SIGHUP): stop the
-// test run, whose files stop their own servers, and remove the template.
+// whole test run (the runner, its test files and their servers: its own process group, since
+// the runner alone would leave its files running) and remove the template.
 process.on('exit', () => {
-  if (runner?.exitCode === null && runner.signalCode === null) runner.kill('SIGTERM')
+  if (runner?.exitCode === null && runner.signalCode === null) {
+    try {
+      process.kill(-runner.pid, 'SIGTERM')
+    } catch {
+      // Already gone.
+    }
+  }
   if (template) rmSync(template, { recursive: true, force: true })
 })
 if (!process.env.DATABASE_URL) {
@@ -39,6 +46,7 @@ const code = await new Promise((resolve) => {
     cwd: here('..'),
     env,
     stdio: 'inherit',
+    detached: true,
   })
   runner.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)))
 })

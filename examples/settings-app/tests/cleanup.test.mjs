@@ -3,8 +3,10 @@
 // with trust authentication, no data directory left behind.
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { connect } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 
@@ -72,9 +74,28 @@ describe('cleaning up after an interrupted test run', () => {
     })
   }
 
+  it('removes the data directory of a server that fails to start', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'settings-app-cleanup-'))
+    try {
+      const script = `import { startServer } from ${JSON.stringify(here('support/server.mjs'))}
+        await startServer({ port: ${serverPort}, env: { PORT: 'no port' } }).then(() => console.log('started'), (error) => console.log('refused: ' + error.message.split('\\n')[0]))`
+      const run = startUntil(['--input-type=module', '-e', script], /(started|refused: .*)/, { TMPDIR: tmp })
+      const [, outcome] = await run.matched
+      assert.match(outcome, /^refused: the server exited with 1/)
+      await run.exited
+      assert.deepEqual(readdirSync(tmp), [])
+    } finally {
+      rmSync(tmp, { recursive: true, force: true })
+    }
+  })
+
   it('stops PostgreSQL and removes its directory when `pnpm test:postgres` gets SIGTERM mid-run', { skip: postgresBin ? false : 'PostgreSQL is not installed' }, async () => {
+    // Its own temporary directory (readable by the postgres user), to see that nothing is left in it.
+    const tmp = mkdtempSync(join(tmpdir(), 'settings-app-cleanup-'))
+    chmodSync(tmp, 0o755)
     const run = startUntil([here('../scripts/test-postgres.mjs')], /PostgreSQL started on 127\.0\.0\.1:\d+ with data in (\S+)\/data/, {
       SETTINGS_APP_POSTGRES_PORT: String(postgresPort),
+      TMPDIR: tmp,
     })
     const [, dir] = await run.matched
     assert.equal(await listening(postgresPort), true)
@@ -86,5 +107,7 @@ describe('cleaning up after an interrupted test run', () => {
     await eventually(async () => !(await listening(postgresPort)), `PostgreSQL no longer listens on ${postgresPort}`)
     await eventually(async () => !(await listening(5254)), 'the API server it started no longer listens')
     assert.equal(existsSync(dir), false, `${dir} is removed`)
+    await eventually(() => readdirSync(tmp).length === 0, `nothing is left in ${tmp}: ${readdirSync(tmp)}`)
+    rmSync(tmp, { recursive: true, force: true })
   })
 })

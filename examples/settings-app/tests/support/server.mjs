@@ -21,6 +21,9 @@ function onSignal(signal) {
   process.exit(128 + constants.signals[signal])
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, onSignal)
+// A test file whose runner was stopped first finds its output closed (EPIPE), which would end it
+// at once, before its signal and without `exit` handlers: end it here, cleanly, instead.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => process.exit(1))
 
 /**
  * A fresh data directory starts as a copy of SETTINGS_APP_TEMPLATE_DIR when that is set (a migrated
@@ -74,15 +77,22 @@ export async function startServer({ port, env = {}, dataDir: given }) {
     clearTimeout(timer)
   }
 
-  // If the test process ends or is interrupted, the server and its fresh data must not outlive it.
+  // If the test process ends (even through an uncaught error, such as a closed stdout once its
+  // runner is gone) or is interrupted, the server and its fresh data must not outlive it.
   const cleanup = () => {
     child?.kill('SIGKILL')
     if (!given) rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 })
   }
-  const killOnExit = () => child?.kill('SIGKILL')
-  process.once('exit', killOnExit)
+  process.once('exit', cleanup)
   cleanups.add(cleanup)
-  await start()
+  try {
+    await start()
+  } catch (error) {
+    cleanups.delete(cleanup)
+    process.off('exit', cleanup)
+    cleanup()
+    throw error
+  }
   return {
     origin: `http://127.0.0.1:${port}`,
     dataDir,
@@ -93,7 +103,7 @@ export async function startServer({ port, env = {}, dataDir: given }) {
     },
     stop: async ({ keepData = false } = {}) => {
       await stop()
-      process.off('exit', killOnExit)
+      process.off('exit', cleanup)
       cleanups.delete(cleanup)
       if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },
