@@ -2,8 +2,10 @@
 // server when DATABASE_URL is set (scripts/test-postgres.mjs does that).
 import assert from 'node:assert/strict'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { client, decision, signedIn } from './support/client.mjs'
 import { startServer } from './support/server.mjs'
@@ -385,6 +387,29 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
       } finally {
         await db.end()
       }
+    })
+  }
+
+  if (!process.env.DATABASE_URL) {
+    it('refuses to start a second server on a PGlite data directory in use (it would lose the first one’s decisions), and takes over after a crash', async () => {
+      const api = await signedIn(server.origin, person('ada'))
+      const { etag } = await api.consent()
+      // PGlite is one process's database: a second server would work on a copy of its own, and
+      // whichever stopped last would overwrite the other's saves.
+      await assert.rejects(startServer({ port: port + 30, dataDir: server.dataDir }), /exited with 1[\s\S]*in use/)
+      assert.equal((await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true) } }, etag)).status, 200)
+      const before = await snapshotOf(api)
+      // A server that crashed (SIGKILL) leaves its lock behind: the next one takes over.
+      await server.stop({ keepData: true })
+      const crashed = spawn(process.execPath, [fileURLToPath(new URL('../dist/server/main.js', import.meta.url))], {
+        env: { ...process.env, HOST: '127.0.0.1', PORT: String(port + 30), DATA_DIR: server.dataDir },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+      await new Promise((resolve) => crashed.stdout.on('data', (text) => /Settings app/.test(String(text)) && resolve()))
+      crashed.kill('SIGKILL')
+      await new Promise((resolve) => crashed.once('exit', resolve))
+      server = await startServer({ port, dataDir: server.dataDir })
+      await assertUnchanged(api, before)
     })
   }
 
