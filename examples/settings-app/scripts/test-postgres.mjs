@@ -4,9 +4,9 @@
 // temporary directory, as the `postgres` user when run as root, since PostgreSQL refuses root),
 // starts it on 127.0.0.1:5253, runs tests/api.test.mjs with DATABASE_URL, and stops and removes
 // it again, also when the tests fail. PG_BIN overrides where initdb and pg_ctl are.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { constants, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -34,22 +34,44 @@ if (asRoot) {
 }
 let started = false
 let code = 1
+// PostgreSQL runs in a session of its own (pg_ctl detaches it), so Ctrl-C or a CI timeout does not
+// reach it: an interruption stops the tests and then goes on to the clean-up below.
+let interrupted = null
+let tests = null
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    interrupted ??= signal
+    tests?.kill(signal)
+  })
+}
+const check = () => {
+  if (interrupted) throw new Error(`interrupted (${interrupted})`)
+}
 try {
   console.log(pg('postgres', ['--version']).trim())
   pg('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'])
+  check()
   pg('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${PORT} -c listen_addresses=127.0.0.1 -k ${dir}`, 'start'])
   started = true
   console.log(`PostgreSQL started on 127.0.0.1:${PORT} with data in ${data}`)
-  const run = spawnSync(process.execPath, [fileURLToPath(new URL('test-e2e.mjs', import.meta.url)), 'tests/api.test.mjs'], {
+  // Signals are handled between steps only: wait a turn for one that came during pg_ctl.
+  await new Promise((resolve) => setImmediate(resolve))
+  check()
+  tests = spawn(process.execPath, [fileURLToPath(new URL('test-e2e.mjs', import.meta.url)), 'tests/api.test.mjs'], {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: `postgres://postgres@127.0.0.1:${PORT}/postgres`, SETTINGS_APP_API_PORT: '5254' },
   })
-  code = run.status ?? 1
+  code = await new Promise((resolve) => tests.once('exit', (status) => resolve(status ?? 1)))
+  check()
 } catch (error) {
   console.error(String(error.stderr || error.message))
 } finally {
-  if (started) pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
+  try {
+    if (started) pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
+  } catch (error) {
+    console.error(`pg_ctl stop: ${String(error.stderr || error.message).trim()}`)
+  }
   rmSync(dir, { recursive: true, force: true })
   console.log(started ? 'PostgreSQL stopped and its directory removed' : 'PostgreSQL did not start')
 }
-process.exit(code)
+process.exit(interrupted ? 128 + constants.signals[interrupted] : code)

@@ -22,10 +22,14 @@ export interface AppOptions {
 /** Largest accepted JSON body. A full record of the kit's three settings is under 1 kB. */
 export const MAX_BODY_BYTES = 16 * 1024
 const COOKIE = 'session'
+/** Optional request header: the person the page shows as signed in (URI-encoded); another person's session gets 409. */
+export const SIGNED_IN_AS = 'X-Signed-In-As'
+/** Text PostgreSQL cannot keep as sent: U+0000 (refused), half of a surrogate pair (turned into U+FFFD). */
+const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 type Env = { Variables: { person: string } }
 
-const problem = (c: Context, status: 400 | 401 | 403 | 404 | 412 | 413 | 428 | 500, error: string, message: string) =>
+const problem = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 428 | 500, error: string, message: string) =>
   c.json({ error, message }, status)
 
 /** The example's HTTP API (and the built page), as a Hono app. */
@@ -82,6 +86,12 @@ export function createApp({ db, policyVersion, clientDir, testFaults = false }: 
   signedIn.use(async (c, next) => {
     const person = await personOf(db, getCookie(c, COOKIE))
     if (!person) return problem(c, 401, 'unauthenticated', 'Sign in first.')
+    // The page says whom it shows (the cookie is shared by every tab): a page left open while
+    // someone else signed in elsewhere in the browser must not read or change their decisions.
+    const shown = c.req.header(SIGNED_IN_AS)
+    if (shown !== undefined && decodedName(shown) !== person) {
+      return problem(c, 409, 'signed-in-as-someone-else', 'Someone else has signed in since this page was opened. Reload the page.')
+    }
     c.set('person', person)
     await next()
   })
@@ -100,6 +110,11 @@ export function createApp({ db, policyVersion, clientDir, testFaults = false }: 
     } catch (error) {
       if (error instanceof ConsentError) return problem(c, 400, 'invalid-consent', error.message)
       throw error
+    }
+    for (const [id, d] of Object.entries(consent.decisions)) {
+      if (UNSTORABLE.test(d.policyVersion) || UNSTORABLE.test(d.decidedAt)) {
+        return problem(c, 400, 'invalid-consent', `Invalid consent data: the decision for "${id}" holds U+0000 or a lone surrogate, which the database cannot store.`)
+      }
     }
     const ifMatch = c.req.header('If-Match')?.trim()
     if (!ifMatch) return problem(c, 428, 'precondition-required', 'Send If-Match with the ETag of the decisions you last read.')
@@ -142,6 +157,14 @@ function versionOf(etag: string): number | undefined {
 function stale(c: Context, version: number) {
   c.header('ETag', etagOf(version))
   return problem(c, 412, 'conflict', 'Your decisions changed elsewhere since you read them. Read them again, merge, and retry.')
+}
+
+function decodedName(header: string): string | null {
+  try {
+    return decodeURIComponent(header)
+  } catch {
+    return null
+  }
 }
 
 function hostOf(origin: string): string | null {

@@ -50,6 +50,18 @@ const toStored = (decisions: ReadonlyMap<string, ConsentDecision>): StoredConsen
 const same = (a: ConsentDecision | undefined, b: ConsentDecision): boolean =>
   a !== undefined && a.value === b.value && a.decidedAt === b.decidedAt && a.policyVersion === b.policyVersion && a.source === b.source
 
+/**
+ * The kit's merge rule, from the stored side: `incoming` loses to `stored` when it is missing, is
+ * older, or turns on at the same instant `stored` turned off. A client that merged what it read
+ * never sends such a record; one that did not (a stale cache, `If-Match: *`, a replay) must not
+ * bring an older opt-in back over a withdrawal, nor drop a decision the ledger holds.
+ */
+const losesTo = (stored: ConsentDecision, incoming: ConsentDecision | undefined): boolean => {
+  if (incoming === undefined) return true
+  const [then, now] = [Date.parse(stored.decidedAt), Date.parse(incoming.decidedAt)]
+  return now < then || (now === then && incoming.value && !stored.value)
+}
+
 /** A person's current decisions in the kit's stored format, and their version. */
 export async function loadConsent(db: Database, person: string): Promise<{ version: number; consent: StoredConsent }> {
   return db.transaction(async (tx) => {
@@ -71,9 +83,10 @@ export interface SaveConsentOptions {
 }
 
 /**
- * Replaces a person's decisions if nobody changed them since `expectedVersion`, and appends every
- * new or changed decision to the ledger, all in one transaction. Saving what is already stored
- * changes nothing and keeps the version.
+ * Replaces a person's decisions if nobody changed them since `expectedVersion` and every stored
+ * decision is kept or replaced by one at least as new (else refused like a stale `If-Match`), and
+ * appends every new or changed decision to the ledger, all in one transaction. Saving what is
+ * already stored changes nothing and keeps the version.
  */
 export async function saveConsent(db: Database, options: SaveConsentOptions): Promise<SaveOutcome> {
   const { person, consent, expectedVersion, userAgent } = options
@@ -83,10 +96,11 @@ export async function saveConsent(db: Database, options: SaveConsentOptions): Pr
     const version = head[0]?.version ?? 0
     if (expectedVersion !== null && expectedVersion !== version) return { saved: false, version }
     const current = await readDecisions(tx, person)
-    const incoming = Object.entries(consent.decisions)
-    const changed = incoming.filter(([id, decision]) => !same(current.get(id), decision))
-    const removed = [...current.keys()].filter((id) => !Object.hasOwn(consent.decisions, id))
-    if (changed.length === 0 && removed.length === 0) return { saved: true, version, consent: toStored(current), appended: 0 }
+    for (const [id, stored] of current) {
+      if (losesTo(stored, Object.hasOwn(consent.decisions, id) ? consent.decisions[id] : undefined)) return { saved: false, version }
+    }
+    const changed = Object.entries(consent.decisions).filter(([id, decision]) => !same(current.get(id), decision))
+    if (changed.length === 0) return { saved: true, version, consent: toStored(current), appended: 0 }
     for (const [setting, d] of changed) {
       await tx.query(
         `INSERT INTO consent_decisions (person, setting, value, decided_at, policy_version, source) VALUES ($1, $2, $3, $4, $5, $6)
@@ -99,7 +113,6 @@ export async function saveConsent(db: Database, options: SaveConsentOptions): Pr
         [person, setting, d.value, d.decidedAt, d.policyVersion, d.source, userAgent],
       )
     }
-    for (const setting of removed) await tx.query('DELETE FROM consent_decisions WHERE person = $1 AND setting = $2', [person, setting])
     await tx.query('UPDATE consent_heads SET version = version + 1 WHERE person = $1', [person])
     if (options.failAfterWriting) throw new Error('test fault: this save was made to fail after writing')
     const next = await readDecisions(tx, person)

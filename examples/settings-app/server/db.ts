@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Pool, PoolClient } from 'pg'
 
 /** What a query or a transaction can run. Parameters are `$1`, `$2`, … in both databases. */
@@ -20,16 +21,59 @@ export interface Database extends Queryable {
 /** PGlite: real PostgreSQL compiled to WebAssembly, in-process, stored in `dataDir`. */
 export async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true })
-  const { PGlite } = await import('@electric-sql/pglite')
-  const db = await PGlite.create(dataDir)
-  return {
-    kind: 'pglite',
-    location: dataDir,
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      return (await db.query<Row>(sql, [...params])).rows
-    },
-    transaction: (fn) => db.transaction((tx) => fn({ query: async <Row>(sql: string, params: readonly unknown[] = []) => (await tx.query<Row>(sql, [...params])).rows })),
-    close: () => db.close(),
+  const unlock = lock(dataDir)
+  try {
+    const { PGlite } = await import('@electric-sql/pglite')
+    const db = await PGlite.create(dataDir)
+    return {
+      kind: 'pglite',
+      location: dataDir,
+      async query<Row>(sql: string, params: readonly unknown[] = []) {
+        return (await db.query<Row>(sql, [...params])).rows
+      },
+      transaction: (fn) => db.transaction((tx) => fn({ query: async <Row>(sql: string, params: readonly unknown[] = []) => (await tx.query<Row>(sql, [...params])).rows })),
+      close: () => db.close().finally(unlock),
+    }
+  } catch (error) {
+    unlock()
+    throw error
+  }
+}
+
+/**
+ * PGlite is one process's database: a second server on the same directory would work on a copy
+ * of its own, and whichever stopped last would overwrite the other's saves (a withdrawal lost).
+ * A lock file holds the owner's process id; the lock of a process that is gone (a crash) is taken
+ * over. Returns the release.
+ */
+function lock(dataDir: string): () => void {
+  const file = join(dataDir, 'settings-app.lock')
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' })
+      const release = () => {
+        process.off('exit', release)
+        rmSync(file, { force: true })
+      }
+      process.once('exit', release)
+      return release
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const owner = Number(readFileSync(file, 'utf8'))
+      if (running(owner)) throw new Error(`${dataDir} is in use by another server (process ${owner}): stop it, or set another DATA_DIR`)
+      rmSync(file, { force: true })
+    }
+  }
+  throw new Error(`${dataDir} is in use by another server that is starting at the same moment`)
+}
+
+function running(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

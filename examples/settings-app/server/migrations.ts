@@ -52,15 +52,29 @@ export const migrations: ReadonlyArray<{ readonly version: number; readonly name
         FOR EACH ROW EXECUTE FUNCTION consent_ledger_refuse_change()`,
     ],
   },
+  {
+    version: 2,
+    name: 'the ledger refuses TRUNCATE too',
+    sql: [
+      // TRUNCATE empties a table without firing row triggers: refuse it with a statement trigger.
+      `CREATE TRIGGER consent_ledger_no_truncate BEFORE TRUNCATE ON consent_ledger
+        FOR EACH STATEMENT EXECUTE FUNCTION consent_ledger_refuse_change()`,
+    ],
+  },
 ]
 
 /** Brings the schema up to date. Safe to run from several servers at once (an advisory lock). */
 export async function migrate(db: Database): Promise<number[]> {
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`)
+  // Under the lock as well: two servers creating this table at once collide in PostgreSQL's
+  // catalog (a duplicate key error, IF NOT EXISTS or not).
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(5180)')
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`)
+  })
   const applied: number[] = []
   for (const migration of migrations) {
     await db.transaction(async (tx) => {

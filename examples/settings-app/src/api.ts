@@ -29,10 +29,21 @@ export async function signIn(user: string): Promise<Session> {
   )
 }
 
+/** Ends the session on the server; rejects when it could not (the person is still signed in). */
 export async function signOut(): Promise<void> {
-  await fetch('/api/session', { method: 'DELETE' })
+  const response = await fetch('/api/session', { method: 'DELETE' })
+  if (!response.ok) await json<unknown>(response)
 }
 
-export async function loadHistory(): Promise<HistoryEntry[]> {
-  return json<HistoryEntry[]>(await fetch('/api/consent/history', { headers: { Accept: 'application/json' }, cache: 'no-store' }))
+/**
+ * Sent with every consent request: whom this page shows. Every tab shares the session cookie, so
+ * when someone else signs in in another tab, the server refuses this page's requests (409)
+ * instead of showing or changing the other person's decisions here.
+ */
+export const signedInAs = (user: string): Record<string, string> => ({ 'X-Signed-In-As': encodeURIComponent(user) })
+
+export async function loadHistory(user: string): Promise<HistoryEntry[]> {
+  return json<HistoryEntry[]>(
+    await fetch('/api/consent/history', { headers: { Accept: 'application/json', ...signedInAs(user) }, cache: 'no-store' }),
+  )
 }

@@ -1,6 +1,6 @@
 import { createConsentStore, httpStorage, type ConsentStore } from '@model-consent/core'
 import { useEffect, useState } from 'react'
-import { currentSession, signIn, signOut, type Session } from './api'
+import { currentSession, signedInAs, signIn, signOut, type Session } from './api'
 import { SettingsPage } from './settings-page'
 import { SignIn } from './sign-in'
 
@@ -13,7 +13,7 @@ type State =
 function signedIn(session: Session): State {
   const store = createConsentStore({
     policyVersion: session.policyVersion,
-    storage: httpStorage({ url: '/api/consent' }),
+    storage: httpStorage({ url: '/api/consent', headers: signedInAs(session.user) }),
   })
   return { status: 'signed-in', session, store }
 }

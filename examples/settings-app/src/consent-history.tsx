@@ -6,14 +6,14 @@ import { describeDecision, describeDevice, describeTime } from './history-words'
  * "Your data": every decision the server accepted, newest first, in plain words, with the policy
  * version it was made under. Re-read after each change and when the page gets focus.
  */
-export function ConsentHistory({ revision }: { revision: number }) {
+export function ConsentHistory({ user, revision }: { user: string; revision: number }) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
     let active = true
     const read = () =>
-      loadHistory()
+      loadHistory(user)
         .then((next) => {
           if (!active) return
           setEntries(next)
@@ -26,7 +26,7 @@ export function ConsentHistory({ revision }: { revision: number }) {
       active = false
       window.removeEventListener('focus', read)
     }
-  }, [revision])
+  }, [user, revision])
 
   return (
     <div className="app-card">

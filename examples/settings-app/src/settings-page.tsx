@@ -7,7 +7,8 @@ import { DownloadChoices } from './download-choices'
 interface SettingsPageProps {
   readonly user: string
   readonly store: ConsentStore
-  readonly onSignOut: () => void
+  /** Rejects when the session could not be ended. */
+  readonly onSignOut: () => Promise<void>
 }
 
 /** The settings page of a chat app: account, notifications, privacy (the kit) and your data. */
@@ -16,14 +17,23 @@ export function SettingsPage({ user, store, onSignOut }: SettingsPageProps) {
   const field = (name: string) => `${id}-${name}`
   // Every change the store accepts (here or, after focus, on another device) adds to the history.
   const [revision, setRevision] = useState(0)
+  // A sign-out that failed must say so: a page that looked signed out would leave the next person
+  // at this computer acting as this one.
+  const [signOutFailure, setSignOutFailure] = useState<string | null>(null)
+  const signOut = () =>
+    onSignOut().catch((failure: unknown) => {
+      const reason = failure instanceof TypeError ? 'the server could not be reached.' : failure instanceof Error ? failure.message : String(failure)
+      setSignOutFailure(`You are still signed in: ${reason} Try again.`)
+    })
   return (
     <div className="app-page">
       <header className="app-header">
         <p>Chat app</p>
         <span>Signed in as {user}</span>
-        <button type="button" className="app-button" data-variant="secondary" onClick={onSignOut}>
+        <button type="button" className="app-button" data-variant="secondary" onClick={() => void signOut()}>
           Sign out
         </button>
+        {signOutFailure ? <p role="alert">{signOutFailure}</p> : null}
       </header>
       <div className="app-body">
         <nav className="app-nav" aria-label="Settings sections">
@@ -65,7 +75,7 @@ export function SettingsPage({ user, store, onSignOut }: SettingsPageProps) {
 
           <section className="app-section" id={field('data')} aria-labelledby={field('data-h')}>
             <h2 id={field('data-h')}>Your data</h2>
-            <ConsentHistory revision={revision} />
+            <ConsentHistory user={user} revision={revision} />
             <DownloadChoices store={store} />
           </section>
         </main>

@@ -1,6 +1,11 @@
 // The example's HTTP API against the running server: on PGlite by default, on a PostgreSQL
 // server when DATABASE_URL is set (scripts/test-postgres.mjs does that).
 import assert from 'node:assert/strict'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { after, before, describe, it } from 'node:test'
 import { client, decision, signedIn } from './support/client.mjs'
 import { startServer } from './support/server.mjs'
@@ -131,6 +136,52 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     assert.equal((await api.history()).length, 1)
   })
 
+  it('never lets an older opt-in override a withdrawal, even with If-Match: * or a fresh ETag (412, nothing written)', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    const opted = { 'improve-model': decision(true, '2026-12-01T10:00:00.000Z'), 'include-audio': decision(true, '2026-12-01T10:01:00.000Z') }
+    let { etag } = await api.consent()
+    etag = (await api.put({ formatVersion: 1, decisions: opted }, etag)).etag
+    const withdrawn = {
+      'improve-model': decision(false, '2026-12-01T11:00:00.000Z'),
+      'include-audio': decision(false, '2026-12-01T11:00:00.000Z', '2026-12', 'cascade'),
+    }
+    etag = (await api.put({ formatVersion: 1, decisions: withdrawn }, etag)).etag
+    const before = await snapshotOf(api)
+    // A careless client (or a replay) sends the older opt-in: blindly, or after reading the ETag
+    // without merging; an opt-in dated the same instant as the withdrawal loses too (off wins a tie).
+    const tie = { ...withdrawn, 'improve-model': decision(true, '2026-12-01T11:00:00.000Z') }
+    for (const [tag, decisions] of [['*', opted], [etag, opted], [etag, { ...withdrawn, 'improve-model': opted['improve-model'] }], [etag, tie]]) {
+      const response = await api.put({ formatVersion: 1, decisions }, tag)
+      assert.equal(response.status, 412, `${tag} ${JSON.stringify(decisions)}`)
+      assert.equal(response.body.error, 'conflict')
+      assert.equal(response.etag, etag, 'the 412 carries the current ETag')
+    }
+    await assertUnchanged(api, before)
+    // A later opt-in is a new decision, and is saved.
+    const again = { ...withdrawn, 'improve-model': decision(true, '2026-12-01T12:00:00.000Z') }
+    assert.equal((await api.put({ formatVersion: 1, decisions: again }, etag)).status, 200)
+  })
+
+  it('never drops a stored decision, so the newest ledger row of each setting is always its current decision', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    let { etag } = await api.consent()
+    etag = (await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true, '2026-12-01T10:00:00.000Z') } }, etag)).etag
+    const before = await snapshotOf(api)
+    for (const tag of [etag, '*']) {
+      const response = await api.put({ formatVersion: 1, decisions: { 'include-video': decision(false, '2026-12-01T12:00:00.000Z') } }, tag)
+      assert.equal(response.status, 412, tag)
+      assert.equal(response.body.error, 'conflict')
+    }
+    await assertUnchanged(api, before)
+    const { body } = await api.consent()
+    const newest = {}
+    for (const entry of (await api.history()).reverse()) newest[entry.setting] = entry
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(newest).map(([id, e]) => [id, { value: e.value, decidedAt: e.decidedAt, policyVersion: e.policyVersion, source: e.source }])),
+      body.decisions,
+    )
+  })
+
   it('answers 428 to a save without If-Match and writes nothing', async () => {
     const api = await signedIn(server.origin, person('ada'))
     const before = await snapshotOf(api)
@@ -175,6 +226,17 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     await assertUnchanged(api, before)
   })
 
+  it('answers 400, not 500, to text the database cannot keep exactly (U+0000, a lone surrogate), and writes nothing', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    const before = await snapshotOf(api)
+    for (const policyVersion of ['2026\u000012', '2026-12\ud800']) {
+      const response = await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true, undefined, policyVersion) } }, before.consent.etag)
+      assert.equal(response.status, 400, JSON.stringify(policyVersion))
+      assert.equal(response.body?.error, 'invalid-consent')
+    }
+    await assertUnchanged(api, before)
+  })
+
   it('answers 413 to a body over the limit and writes nothing', async () => {
     const api = await signedIn(server.origin, person('ada'))
     const before = await snapshotOf(api)
@@ -206,6 +268,27 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     await assertUnchanged(ada, adaBefore)
   })
 
+  it('answers 409 and writes nothing when X-Signed-In-As names someone other than the session (a page left open in another tab)', async () => {
+    const name = person('zoë')
+    const api = await signedIn(server.origin, name)
+    const before = await snapshotOf(api)
+    const record = { formatVersion: 1, decisions: { 'improve-model': decision(true) } }
+    for (const shown of [encodeURIComponent(person('ada')), encodeURIComponent(`${name}x`), '%E0%A4%A', name.toUpperCase()]) {
+      const headers = { 'X-Signed-In-As': shown }
+      for (const response of [
+        await api.send('GET', '/api/consent', { headers }),
+        await api.send('GET', '/api/consent/history', { headers }),
+        await api.send('PUT', '/api/consent', { body: JSON.stringify(record), headers: { ...headers, 'If-Match': before.consent.etag } }),
+      ]) {
+        assert.equal(response.status, 409, shown)
+        assert.equal((await response.json()).error, 'signed-in-as-someone-else')
+      }
+    }
+    await assertUnchanged(api, before)
+    const saved = await api.put(record, before.consent.etag, { 'X-Signed-In-As': encodeURIComponent(name) })
+    assert.equal(saved.status, 200)
+  })
+
   it('answers 500 to a save the test switch makes fail, rolls the transaction back, and saves the next one', async () => {
     const api = await signedIn(server.origin, person('ada'))
     const before = await snapshotOf(api)
@@ -220,8 +303,76 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     assert.equal((await api.history()).length, 1)
   })
 
+  it('refuses TRUNCATE of the ledger as well as UPDATE and DELETE (the schema the server migrates to)', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true) } }, (await api.consent()).etag)
+    if (process.env.DATABASE_URL) {
+      const { default: pg } = await import('pg')
+      const db = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await db.connect()
+      try {
+        await assert.rejects(db.query('TRUNCATE consent_ledger'), /append-only/)
+        assert.ok((await db.query('SELECT count(*)::int AS n FROM consent_ledger')).rows[0].n > 0)
+      } finally {
+        await db.end()
+      }
+      return
+    }
+    // PGlite belongs to the server's process: open a copy of its data once it has stopped.
+    const copy = mkdtempSync(join(tmpdir(), 'settings-app-ledger-'))
+    await server.stop({ keepData: true })
+    try {
+      cpSync(server.dataDir, copy, { recursive: true })
+      const { PGlite } = await import('@electric-sql/pglite')
+      const db = await PGlite.create(copy)
+      try {
+        await assert.rejects(db.query('TRUNCATE consent_ledger'), /append-only/)
+        assert.ok((await db.query('SELECT count(*)::int AS n FROM consent_ledger')).rows[0].n > 0)
+      } finally {
+        await db.close()
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true })
+      server = await startServer({ port, dataDir: server.dataDir })
+    }
+  })
+
   // Only a PostgreSQL server can be reached beside the running app (PGlite belongs to its process).
   if (process.env.DATABASE_URL) {
+    it('starts while another server is migrating the same fresh database at that moment', async () => {
+      const { default: pg } = await import('pg')
+      const name = `fresh_${process.pid}`
+      const url = new URL(process.env.DATABASE_URL)
+      url.pathname = `/${name}`
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await admin.connect()
+      await admin.query(`CREATE DATABASE ${name}`)
+      // The other server, holding the migration lock, has created the bookkeeping table and not
+      // committed yet.
+      const other = new pg.Client({ connectionString: url.href })
+      await other.connect()
+      let second
+      try {
+        await other.query('BEGIN')
+        await other.query('SELECT pg_advisory_xact_lock(5180)')
+        await other.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())')
+        const starting = startServer({ port: port + 10, env: { DATABASE_URL: url.href } })
+        starting.catch(() => undefined)
+        const waiting = async () => (await admin.query("SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'", [name])).rows.length > 0
+        for (let i = 0; i < 300 && !(await waiting()); i++) await new Promise((resolve) => setTimeout(resolve, 50))
+        assert.ok(await waiting(), 'the starting server waits for the other one')
+        await other.query('COMMIT')
+        second = await starting
+        const api = await signedIn(second.origin, person('ada'))
+        assert.equal((await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true) } }, (await api.consent()).etag)).status, 200)
+      } finally {
+        await other.end()
+        await second?.stop()
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        await admin.end()
+      }
+    })
+
     it('refuses to update or delete ledger rows (the table is append-only)', async () => {
       const api = await signedIn(server.origin, person('ada'))
       await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true) } }, (await api.consent()).etag)
@@ -236,6 +387,29 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
       } finally {
         await db.end()
       }
+    })
+  }
+
+  if (!process.env.DATABASE_URL) {
+    it('refuses to start a second server on a PGlite data directory in use (it would lose the first one’s decisions), and takes over after a crash', async () => {
+      const api = await signedIn(server.origin, person('ada'))
+      const { etag } = await api.consent()
+      // PGlite is one process's database: a second server would work on a copy of its own, and
+      // whichever stopped last would overwrite the other's saves.
+      await assert.rejects(startServer({ port: port + 30, dataDir: server.dataDir }), /exited with 1[\s\S]*in use/)
+      assert.equal((await api.put({ formatVersion: 1, decisions: { 'improve-model': decision(true) } }, etag)).status, 200)
+      const before = await snapshotOf(api)
+      // A server that crashed (SIGKILL) leaves its lock behind: the next one takes over.
+      await server.stop({ keepData: true })
+      const crashed = spawn(process.execPath, [fileURLToPath(new URL('../dist/server/main.js', import.meta.url))], {
+        env: { ...process.env, HOST: '127.0.0.1', PORT: String(port + 30), DATA_DIR: server.dataDir },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+      await new Promise((resolve) => crashed.stdout.on('data', (text) => /Settings app/.test(String(text)) && resolve()))
+      crashed.kill('SIGKILL')
+      await new Promise((resolve) => crashed.once('exit', resolve))
+      server = await startServer({ port, dataDir: server.dataDir })
+      await assertUnchanged(api, before)
     })
   }
 

@@ -180,6 +180,80 @@ describe('the settings app in Chromium (PGlite)', () => {
     await other.context().close()
   })
 
+  it('never changes another person’s decisions from a page left open when someone else signs in in another tab', async () => {
+    const hedys = await device()
+    await signIn(hedys, 'hedy')
+    await hedys.getByRole('switch', { name: MAIN }).click()
+    await hedys.getByRole('alertdialog').getByRole('button', { name: 'Turn on' }).click()
+    await expectSwitch(hedys, MAIN, true)
+    // Another tab of the same browser: Hedy signs out there and Alan signs in (the cookie is shared).
+    const tab = await hedys.context().newPage()
+    await tab.goto(server.origin)
+    await tab.getByRole('button', { name: 'Sign out' }).click()
+    await signIn(tab, 'alan')
+    await expectSwitch(tab, MAIN, false)
+    // Back on the page that still says "Signed in as hedy", someone opts into the recordings.
+    await hedys.getByText('Signed in as hedy').waitFor()
+    await hedys.getByRole('switch', { name: AUDIO }).click()
+    await hedys.getByRole('alertdialog').getByRole('button', { name: 'Turn on' }).click()
+    await hedys.locator('[data-slot="setting"][data-pending]').waitFor({ state: 'detached' })
+    assert.deepEqual(await consentOf(tab), { formatVersion: 1, decisions: {} }, 'Alan decided nothing')
+    assert.deepEqual(await (await tab.request.get(`${server.origin}/api/consent/history`)).json(), [])
+    // The page says the save failed instead of showing a choice that was not saved.
+    await hedys.getByRole('alert').filter({ hasText: 'Try again' }).waitFor()
+    await expectSwitch(hedys, AUDIO, false)
+    await hedys.context().close()
+  })
+
+  it('never shows the sign-in form while the session still works (a failed sign-out says so)', async () => {
+    const page = await device()
+    await signIn(page, 'ida')
+    const fault = { status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'server-error', message: 'Something went wrong on the server. Nothing was saved.' }) }
+    await page.route('**/api/session', (route) => (route.request().method() === 'DELETE' ? route.fulfill(fault) : route.continue()))
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    const signInForm = page.getByRole('heading', { name: 'Sign in' })
+    await signInForm.or(page.getByRole('alert')).first().waitFor()
+    const session = (await page.request.get(`${server.origin}/api/session`)).status()
+    assert.equal(session, 200, 'the server did not end the session')
+    assert.equal(await signInForm.count(), 0, 'so the page must not look signed out: the next person at this computer would be Ida')
+    await page.getByRole('alert').filter({ hasText: 'You are still signed in' }).waitFor()
+    await page.getByText('Signed in as ida').waitFor()
+    await page.unrouteAll()
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await signInForm.waitFor()
+    assert.equal((await page.request.get(`${server.origin}/api/session`)).status(), 401)
+    await page.context().close()
+  })
+
+  it('turns an opt-in off when the server shows a new policy version, and saves that lapse without a conflict', async () => {
+    let other = await startServer({ port: port + 20 })
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      page.on('pageerror', (error) => problems.push(String(error)))
+      await page.goto(other.origin)
+      await signIn(page, 'kim')
+      await page.getByRole('switch', { name: MAIN }).click()
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Turn on' }).click()
+      await expectSwitch(page, MAIN, true)
+      await other.stop({ keepData: true })
+      other = await startServer({ port: port + 20, dataDir: other.dataDir, env: { POLICY_VERSION: '2027-01' } })
+      const puts = []
+      page.on('response', (response) => response.request().method() === 'PUT' && puts.push(response.status()))
+      const saved = page.waitForResponse((response) => response.request().method() === 'PUT')
+      await page.reload()
+      await expectSwitch(page, MAIN, false)
+      await saved
+      const stored = (await (await page.request.get(`${other.origin}/api/consent`)).json()).decisions['improve-model']
+      assert.deepEqual({ value: stored.value, source: stored.source, policyVersion: stored.policyVersion }, { value: false, source: 'policy', policyVersion: '2027-01' })
+      assert.deepEqual(puts, [200], 'the lapse is saved at once, not refused as older than the opt-in')
+      assert.equal(await page.getByRole('alert').count(), 0)
+    } finally {
+      await context.close()
+      await other.stop()
+    }
+  })
+
   it('logged no page errors', () => {
     assert.deepEqual(problems, [])
   })

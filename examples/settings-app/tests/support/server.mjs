@@ -3,11 +3,27 @@
 // environment switches it from PGlite to that PostgreSQL server.
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { constants, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const main = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url))
+
+/** What to do, synchronously, for each server this process started and has not stopped yet. */
+const cleanups = new Set()
+/**
+ * Interrupted (Ctrl-C, or SIGTERM from a CI timeout or from `node --test` itself), a process would
+ * end without its `after` hooks or `exit` handlers, leaving its servers listening and their data
+ * behind: stop them and end as the signal would (exit code 128 + its number).
+ */
+function onSignal(signal) {
+  for (const cleanup of cleanups) cleanup()
+  process.exit(128 + constants.signals[signal])
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, onSignal)
+// A test file whose runner was stopped first finds its output closed (EPIPE), which would end it
+// at once, before its signal and without `exit` handlers: end it here, cleanly, instead.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => process.exit(1))
 
 /**
  * A fresh data directory starts as a copy of SETTINGS_APP_TEMPLATE_DIR when that is set (a migrated
@@ -61,10 +77,22 @@ export async function startServer({ port, env = {}, dataDir: given }) {
     clearTimeout(timer)
   }
 
-  // If the test process dies, the server must not outlive it.
-  const killOnExit = () => child?.kill('SIGKILL')
-  process.once('exit', killOnExit)
-  await start()
+  // If the test process ends (even through an uncaught error, such as a closed stdout once its
+  // runner is gone) or is interrupted, the server and its fresh data must not outlive it.
+  const cleanup = () => {
+    child?.kill('SIGKILL')
+    if (!given) rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 })
+  }
+  process.once('exit', cleanup)
+  cleanups.add(cleanup)
+  try {
+    await start()
+  } catch (error) {
+    cleanups.delete(cleanup)
+    process.off('exit', cleanup)
+    cleanup()
+    throw error
+  }
   return {
     origin: `http://127.0.0.1:${port}`,
     dataDir,
@@ -75,7 +103,8 @@ export async function startServer({ port, env = {}, dataDir: given }) {
     },
     stop: async ({ keepData = false } = {}) => {
       await stop()
-      process.off('exit', killOnExit)
+      process.off('exit', cleanup)
+      cleanups.delete(cleanup)
       if (!keepData) rmSync(dataDir, { recursive: true, force: true })
     },
   }
