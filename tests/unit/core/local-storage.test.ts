@@ -231,3 +231,57 @@ describe('localStorageAdapter', () => {
     })
   })
 })
+
+describe('localStorageAdapter channels', () => {
+  /** Records every BroadcastChannel the adapter opens, and whether it was closed. */
+  function trackChannels() {
+    const opened: Array<{ name: string; closed: boolean }> = []
+    const Real = globalThis.BroadcastChannel
+    class Tracked extends Real {
+      readonly record: { name: string; closed: boolean }
+      constructor(name: string) {
+        super(name)
+        this.record = { name, closed: false }
+        opened.push(this.record)
+      }
+      override close() {
+        this.record.closed = true
+        super.close()
+      }
+    }
+    vi.stubGlobal('BroadcastChannel', Tracked)
+    return opened
+  }
+
+  it('leaves no channel open after a save made when no store listens, and still tells other tabs', async () => {
+    const opened = trackChannels()
+    const otherTab = new BroadcastChannel('model-consent:bc-unheard')
+    const heard: unknown[] = []
+    otherTab.addEventListener('message', (event) => heard.push(event.data))
+    try {
+      const adapter = localStorageAdapter({ key: 'bc-unheard' })
+      adapter.save({ formatVersion: 1, decisions: {} })
+      await vi.waitFor(() => expect(heard).toEqual(['{"formatVersion":1,"decisions":{}}']))
+      expect(opened.filter((channel) => channel !== opened[0]).every((channel) => channel.closed)).toBe(true)
+    } finally {
+      otherTab.close()
+    }
+  })
+
+  it('closes every channel once a write queued before destroy() has saved', async () => {
+    const opened = trackChannels()
+    const store = createConsentStore({ policyVersion: 'v1', storage: localStorageAdapter({ key: 'bc-late-write' }) })
+    await store.ready
+    let audio: Promise<void> | undefined
+    // A set made by a handler waits for the change's events, so it saves after this destroy().
+    store.onConsentChange(() => {
+      audio ??= store.set('include-audio', true)
+      store.destroy()
+    })
+    await store.set('improve-model', true)
+    await audio
+    expect(JSON.parse(localStorage.getItem('bc-late-write')!).decisions['include-audio'].value).toBe(true)
+    expect(opened.length).toBeGreaterThan(0)
+    expect(opened.every((channel) => channel.closed)).toBe(true)
+  })
+})
