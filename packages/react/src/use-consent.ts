@@ -54,8 +54,9 @@ export function useConsent(setting: SettingId = 'improve-model', store?: Consent
   const state = React.useSyncExternalStore(
     subscribe,
     () => active.getSetting(setting),
-    // A known setting is always in the server snapshot; for an unknown one, `getSetting` throws the TypeError naming it.
-    () => active.getServerSnapshot().settings[setting] ?? active.getSetting(setting),
+    // `getSetting` throws the TypeError naming an unknown setting (the snapshot's settings are a
+    // plain object: `constructor` there is Object's); a known one is always in the server snapshot.
+    () => (active.getSetting(setting), active.getServerSnapshot().settings[setting]!),
   )
   return React.useMemo(() => ({ ...state, set }), [state, set])
 }
