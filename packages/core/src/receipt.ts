@@ -82,9 +82,9 @@ export function createConsentReceipt(
       `createConsentReceipt: storeOrSnapshot has status ${describe(snapshot.status)}, expected "ready"; await store.ready first, so the receipt shows saved decisions`,
     )
   }
+  // A store's settings in definition order; a snapshot's keys would put integer-like ids first.
   const definitions = (storeOrSnapshot as Partial<ConsentStore>).definitions
-  const order = Array.isArray(definitions) ? definitions.map((definition) => definition?.id) : []
-  const rank = (id: SettingId): number => (order.indexOf(id) + 1 || Infinity)
+  const ids = Array.isArray(definitions) ? definitions.map((definition) => definition.id) : Object.keys(snapshot.settings)
   const read = readReceiptOptions(options)
   const purposes = { ...DEFAULT_PURPOSES, ...read.purposes }
   const issued = read.now()
@@ -104,14 +104,10 @@ export function createConsentReceipt(
       disclosureVersion: read.disclosureVersion ?? null,
       locale: read.locale ?? null,
     },
-    // A store's settings in definition order (a snapshot's keys put integer-like ids first);
-    // a snapshot alone in its own key order.
-    consents: Object.keys(snapshot.settings)
-      .sort((a, b) => rank(a) - rank(b))
-      .map((setting) =>
-        // Own purposes only: a setting called `constructor` must not get Object's.
-        entry(setting, snapshot.settings[setting]!, Object.hasOwn(purposes, setting) ? purposes[setting]! : setting),
-      ),
+    consents: ids.map((setting) =>
+      // Own purposes only: a setting called `constructor` must not get Object's.
+      entry(setting, snapshot.settings[setting]!, Object.hasOwn(purposes, setting) ? purposes[setting]! : setting),
+    ),
   }
 }
 
