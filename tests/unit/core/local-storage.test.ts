@@ -285,3 +285,19 @@ describe('localStorageAdapter channels', () => {
     expect(opened.every((channel) => channel.closed)).toBe(true)
   })
 })
+
+describe('localStorageAdapter and unusual policy versions', () => {
+  it('keeps an opt-in made under a policyVersion with U+0000 and a lone surrogate: the stored JSON escapes them and reads back the same', async () => {
+    const policyVersion = 'v1\u0000-\ud800'
+    const first = open(localStorageAdapter({ key: 'odd-version', broadcast: false }), policyVersion)
+    await first.store.set('improve-model', true)
+    const text = localStorage.getItem('odd-version')!
+    expect(text).toContain('v1\\u0000-\\ud800')
+    // Nothing a UTF-8 store (a database column, a file) would have to replace: the text is plain ASCII.
+    expect(text).toMatch(/^[\x20-\x7e]*$/)
+    const second = open(localStorageAdapter({ key: 'odd-version', broadcast: false }), policyVersion)
+    await second.store.ready
+    expect(second.store.getSetting('improve-model')).toMatchObject({ value: true, needsReconsent: false })
+    expect(second.errors).toEqual([])
+  })
+})
