@@ -301,3 +301,43 @@ describe('localStorageAdapter and unusual policy versions', () => {
     expect(second.errors).toEqual([])
   })
 })
+
+describe('localStorageAdapter in an opaque origin (a sandboxed frame)', () => {
+  it('reports once: neither localStorage nor BroadcastChannel can be had there', async () => {
+    stubLocalStorageGetter(() => {
+      throw new DOMException("The document is sandboxed and lacks the 'allow-same-origin' flag.", 'SecurityError')
+    })
+    vi.stubGlobal(
+      'BroadcastChannel',
+      class {
+        constructor() {
+          throw new DOMException("Can't create BroadcastChannel in an opaque origin", 'SecurityError')
+        }
+      },
+    )
+    const { store, errors } = open(localStorageAdapter())
+    await store.ready
+    await store.set('improve-model', true)
+    expect(store.getSetting('improve-model').value).toBe(true)
+    expect(errors.map((error) => error.code)).toEqual(['storage-unavailable'])
+  })
+
+  it('still hears other tabs through the storage event when only BroadcastChannel is refused', async () => {
+    vi.stubGlobal(
+      'BroadcastChannel',
+      class {
+        constructor() {
+          throw new DOMException('BroadcastChannel refused', 'SecurityError')
+        }
+      },
+    )
+    const { store, errors } = open(localStorageAdapter())
+    await store.ready
+    const newValue = storedText({ 'improve-model': decision(true) })
+    localStorage.setItem('model-consent', newValue)
+    window.dispatchEvent(new StorageEvent('storage', { key: 'model-consent', newValue, storageArea: localStorage }))
+    expect(store.getSetting('improve-model').value).toBe(true)
+    await store.set('improve-model', false)
+    expect(errors).toEqual([])
+  })
+})

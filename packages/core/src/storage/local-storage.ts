@@ -37,8 +37,14 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
   let channel: BroadcastChannel | null = null
   /** The message listener of each subscription to this adapter in this page. */
   const local = new Set<(event: Pick<MessageEvent, 'data'>) => void>()
-  const openChannel = (): BroadcastChannel | null =>
-    options.broadcast === false || typeof BroadcastChannel !== 'function' ? null : (channel ??= new BroadcastChannel(`model-consent:${key}`))
+  const openChannel = (): BroadcastChannel | null => {
+    try {
+      if (options.broadcast !== false && typeof BroadcastChannel === 'function') return (channel ??= new BroadcastChannel(`model-consent:${key}`))
+    } catch {
+      // An opaque origin (a sandboxed frame) refuses one: tabs still converge through the `storage` event.
+    }
+    return null
+  }
 
   return {
     load: () => area().getItem(key),
