@@ -302,16 +302,16 @@ describe('localStorageAdapter and unusual policy versions', () => {
   })
 })
 
-describe('localStorageAdapter in an opaque origin (a sandboxed frame)', () => {
-  it('reports once: neither localStorage nor BroadcastChannel can be had there', async () => {
+describe('localStorageAdapter where the browser refuses a BroadcastChannel', () => {
+  it('reports once when site data is blocked: neither localStorage nor BroadcastChannel can be had', async () => {
     stubLocalStorageGetter(() => {
-      throw new DOMException("The document is sandboxed and lacks the 'allow-same-origin' flag.", 'SecurityError')
+      throw new DOMException('The operation is insecure.', 'SecurityError')
     })
     vi.stubGlobal(
       'BroadcastChannel',
       class {
         constructor() {
-          throw new DOMException("Can't create BroadcastChannel in an opaque origin", 'SecurityError')
+          throw new DOMException('The operation is insecure.', 'SecurityError')
         }
       },
     )

@@ -41,7 +41,7 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
     try {
       if (options.broadcast !== false && typeof BroadcastChannel === 'function') return (channel ??= new BroadcastChannel(`model-consent:${key}`))
     } catch {
-      // An opaque origin (a sandboxed frame) refuses one: tabs still converge through the `storage` event.
+      // A browser may refuse one (as when site data is blocked): tabs still converge through the `storage` event.
     }
     return null
   }
