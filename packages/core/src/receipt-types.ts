@@ -19,7 +19,11 @@ export interface ConsentReceipt {
   readonly controller: ConsentReceiptController | null
   /** The notice the choices were made under. */
   readonly notice: ConsentReceiptNotice
-  /** One entry per setting, in definition order. */
+  /**
+   * One entry per setting, in definition order (`store.definitions`). A receipt made from a
+   * snapshot alone lists them in the snapshot's key order, which is definition order except that
+   * integer-like ids (`"2"`, `"10"`) come first, ascending, as in any JavaScript object.
+   */
   readonly consents: readonly ConsentReceiptEntry[]
 }
 

@@ -82,6 +82,9 @@ export function createConsentReceipt(
       `createConsentReceipt: storeOrSnapshot has status ${describe(snapshot.status)}, expected "ready"; await store.ready first, so the receipt shows saved decisions`,
     )
   }
+  // A store's settings in definition order; a snapshot's keys would put integer-like ids first.
+  const definitions = (storeOrSnapshot as Partial<ConsentStore>).definitions
+  const ids = Array.isArray(definitions) ? definitions.map((definition) => definition.id) : Object.keys(snapshot.settings)
   const read = readReceiptOptions(options)
   const purposes = { ...DEFAULT_PURPOSES, ...read.purposes }
   const issued = read.now()
@@ -101,9 +104,9 @@ export function createConsentReceipt(
       disclosureVersion: read.disclosureVersion ?? null,
       locale: read.locale ?? null,
     },
-    consents: Object.entries(snapshot.settings).map(([setting, state]) =>
+    consents: ids.map((setting) =>
       // Own purposes only: a setting called `constructor` must not get Object's.
-      entry(setting, state, Object.hasOwn(purposes, setting) ? purposes[setting]! : setting),
+      entry(setting, snapshot.settings[setting]!, Object.hasOwn(purposes, setting) ? purposes[setting]! : setting),
     ),
   }
 }

@@ -9,6 +9,7 @@ import {
 // One namespace import: `use` must be read through it (React 18 has none), and a second import line costs bytes.
 import * as React from 'react'
 import { ConsentContext } from './consent-context'
+import { describe } from './messages/check'
 
 /** What `useConsent` returns: the setting's saved state and a setter. */
 export interface UseConsentResult extends SettingState {
@@ -33,7 +34,11 @@ export function useResolvedStore(store?: ConsentStore): ConsentStore {
   const contextStore = readContext
     ? store ?? readContext(ConsentContext).store
     : React.useContext(ConsentContext).store
-  return store ?? contextStore ?? getFallbackStore()
+  const resolved = store ?? contextStore ?? getFallbackStore()
+  if (process.env.NODE_ENV !== 'production' && typeof resolved?.getSetting !== 'function') {
+    throw new TypeError(`[model-consent] store must be a consent store from createConsentStore, but got ${describe(resolved)}.`)
+  }
+  return resolved
 }
 
 /**
@@ -54,8 +59,9 @@ export function useConsent(setting: SettingId = 'improve-model', store?: Consent
   const state = React.useSyncExternalStore(
     subscribe,
     () => active.getSetting(setting),
-    // A known setting is always in the server snapshot; for an unknown one, `getSetting` throws the TypeError naming it.
-    () => active.getServerSnapshot().settings[setting] ?? active.getSetting(setting),
+    // `getSetting` throws the TypeError naming an unknown setting (the snapshot's settings are a
+    // plain object: `constructor` there is Object's); a known one is always in the server snapshot.
+    () => (active.getSetting(setting), active.getServerSnapshot().settings[setting]!),
   )
   return React.useMemo(() => ({ ...state, set }), [state, set])
 }

@@ -231,3 +231,113 @@ describe('localStorageAdapter', () => {
     })
   })
 })
+
+describe('localStorageAdapter channels', () => {
+  /** Records every BroadcastChannel the adapter opens, and whether it was closed. */
+  function trackChannels() {
+    const opened: Array<{ name: string; closed: boolean }> = []
+    const Real = globalThis.BroadcastChannel
+    class Tracked extends Real {
+      readonly record: { name: string; closed: boolean }
+      constructor(name: string) {
+        super(name)
+        this.record = { name, closed: false }
+        opened.push(this.record)
+      }
+      override close() {
+        this.record.closed = true
+        super.close()
+      }
+    }
+    vi.stubGlobal('BroadcastChannel', Tracked)
+    return opened
+  }
+
+  it('leaves no channel open after a save made when no store listens, and still tells other tabs', async () => {
+    const opened = trackChannels()
+    const otherTab = new BroadcastChannel('model-consent:bc-unheard')
+    const heard: unknown[] = []
+    otherTab.addEventListener('message', (event) => heard.push(event.data))
+    try {
+      const adapter = localStorageAdapter({ key: 'bc-unheard' })
+      adapter.save({ formatVersion: 1, decisions: {} })
+      await vi.waitFor(() => expect(heard).toEqual(['{"formatVersion":1,"decisions":{}}']))
+      expect(opened.filter((channel) => channel !== opened[0]).every((channel) => channel.closed)).toBe(true)
+    } finally {
+      otherTab.close()
+    }
+  })
+
+  it('closes every channel once a write queued before destroy() has saved', async () => {
+    const opened = trackChannels()
+    const store = createConsentStore({ policyVersion: 'v1', storage: localStorageAdapter({ key: 'bc-late-write' }) })
+    await store.ready
+    let audio: Promise<void> | undefined
+    // A set made by a handler waits for the change's events, so it saves after this destroy().
+    store.onConsentChange(() => {
+      audio ??= store.set('include-audio', true)
+      store.destroy()
+    })
+    await store.set('improve-model', true)
+    await audio
+    expect(JSON.parse(localStorage.getItem('bc-late-write')!).decisions['include-audio'].value).toBe(true)
+    expect(opened.length).toBeGreaterThan(0)
+    expect(opened.every((channel) => channel.closed)).toBe(true)
+  })
+})
+
+describe('localStorageAdapter and unusual policy versions', () => {
+  it('keeps an opt-in made under a policyVersion with U+0000 and a lone surrogate: the stored JSON escapes them and reads back the same', async () => {
+    const policyVersion = 'v1\u0000-\ud800'
+    const first = open(localStorageAdapter({ key: 'odd-version', broadcast: false }), policyVersion)
+    await first.store.set('improve-model', true)
+    const text = localStorage.getItem('odd-version')!
+    expect(text).toContain('v1\\u0000-\\ud800')
+    // Nothing a UTF-8 store (a database column, a file) would have to replace: the text is plain ASCII.
+    expect(text).toMatch(/^[\x20-\x7e]*$/)
+    const second = open(localStorageAdapter({ key: 'odd-version', broadcast: false }), policyVersion)
+    await second.store.ready
+    expect(second.store.getSetting('improve-model')).toMatchObject({ value: true, needsReconsent: false })
+    expect(second.errors).toEqual([])
+  })
+})
+
+describe('localStorageAdapter where the browser refuses a BroadcastChannel', () => {
+  it('reports once when site data is blocked: neither localStorage nor BroadcastChannel can be had', async () => {
+    stubLocalStorageGetter(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError')
+    })
+    vi.stubGlobal(
+      'BroadcastChannel',
+      class {
+        constructor() {
+          throw new DOMException('The operation is insecure.', 'SecurityError')
+        }
+      },
+    )
+    const { store, errors } = open(localStorageAdapter())
+    await store.ready
+    await store.set('improve-model', true)
+    expect(store.getSetting('improve-model').value).toBe(true)
+    expect(errors.map((error) => error.code)).toEqual(['storage-unavailable'])
+  })
+
+  it('still hears other tabs through the storage event when only BroadcastChannel is refused', async () => {
+    vi.stubGlobal(
+      'BroadcastChannel',
+      class {
+        constructor() {
+          throw new DOMException('BroadcastChannel refused', 'SecurityError')
+        }
+      },
+    )
+    const { store, errors } = open(localStorageAdapter())
+    await store.ready
+    const newValue = storedText({ 'improve-model': decision(true) })
+    localStorage.setItem('model-consent', newValue)
+    window.dispatchEvent(new StorageEvent('storage', { key: 'model-consent', newValue, storageArea: localStorage }))
+    expect(store.getSetting('improve-model').value).toBe(true)
+    await store.set('improve-model', false)
+    expect(errors).toEqual([])
+  })
+})

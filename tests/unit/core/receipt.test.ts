@@ -81,6 +81,15 @@ describe('createConsentReceipt', () => {
     expectValid(receipt)
   })
 
+  it('lists the settings of a store in definition order, integer-like ids included', async () => {
+    const settings = [{ id: 'zeta' }, { id: '10' }, { id: '2', requires: '10' }, { id: 'alpha' }]
+    const store = createConsentStore({ policyVersion: 'p', settings })
+    await store.ready
+    expect(createConsentReceipt(store).consents.map((entry) => entry.setting)).toEqual(['zeta', '10', '2', 'alpha'])
+    // A snapshot is a plain object: its own key order (integer-like ids first, ascending, then the rest in definition order).
+    expect(createConsentReceipt(store.getSnapshot()).consents.map((entry) => entry.setting)).toEqual(['2', '10', 'zeta', 'alpha'])
+  })
+
   it('names the purpose of a setting whose id is also an Object.prototype name by its id, or by the purpose given', async () => {
     const store = createConsentStore({ policyVersion: 'p', settings: [{ id: 'constructor' }, { id: 'toString' }, { id: '__proto__' }] })
     await store.ready

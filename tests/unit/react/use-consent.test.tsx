@@ -56,6 +56,32 @@ describe('useConsent', () => {
     })
   })
 
+  describe('with something that is not a store', () => {
+    // A promise of a store (made in an async function) or a store's snapshot are easy mistakes.
+    for (const [what, notAStore] of [
+      ['a plain object', { policyVersion: 'v1' }],
+      ['a snapshot', createConsentStore({ policyVersion: 'v1' }).getSnapshot()],
+      ['a string', 'store'],
+    ] as const) {
+      it(`throws a TypeError naming ${what} given as the store argument`, () => {
+        vi.spyOn(console, 'error').mockImplementation(() => {})
+        expect(() => renderHook(() => useConsent('improve-model', notAStore as unknown as ConsentStore))).toThrow(
+          expect.objectContaining({ name: 'TypeError', message: expect.stringMatching(/store must be a consent store from createConsentStore, but got /) }),
+        )
+      })
+
+      it(`throws a TypeError naming ${what} given as the provider's store`, () => {
+        vi.spyOn(console, 'error').mockImplementation(() => {})
+        const wrapper = ({ children }: { children: ReactNode }) => (
+          <ConsentProvider store={notAStore as unknown as ConsentStore}>{children}</ConsentProvider>
+        )
+        expect(() => renderHook(() => useConsent(), { wrapper })).toThrow(
+          expect.objectContaining({ name: 'TypeError', message: expect.stringContaining(`but got ${typeof notAStore === 'string' ? '"store"' : '{'}`) }),
+        )
+      })
+    }
+  })
+
   describe('with a ConsentProvider', () => {
     it('uses the provider store', async () => {
       const store = createConsentStore({ policyVersion: 'v1', storage: memoryStorage() })

@@ -37,8 +37,14 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
   let channel: BroadcastChannel | null = null
   /** The message listener of each subscription to this adapter in this page. */
   const local = new Set<(event: Pick<MessageEvent, 'data'>) => void>()
-  const openChannel = (): BroadcastChannel | null =>
-    options.broadcast === false || typeof BroadcastChannel !== 'function' ? null : (channel ??= new BroadcastChannel(`model-consent:${key}`))
+  const openChannel = (): BroadcastChannel | null => {
+    try {
+      if (options.broadcast !== false && typeof BroadcastChannel === 'function') return (channel ??= new BroadcastChannel(`model-consent:${key}`))
+    } catch {
+      // A browser may refuse one (as when site data is blocked): tabs still converge through the `storage` event.
+    }
+    return null
+  }
 
   return {
     load: () => area().getItem(key),
@@ -48,10 +54,18 @@ export function localStorageAdapter(options: LocalStorageAdapterOptions = {}): C
       // Neither the storage event nor this page's own channel tells the other stores on this adapter;
       // they are told after the save, as a hint (the saver is told too: its read finds nothing new).
       if (local.size > 1) queueMicrotask(() => local.forEach((hint) => hint({ data: text })))
+      const kept = channel
       try {
         openChannel()?.postMessage(text)
       } catch {
         // Tabs still converge through the `storage` event; a closed channel must not fail a save.
+      } finally {
+        // Nobody in this page listens (say, a write that ran after destroy()): a channel opened
+        // only to post is closed again, or it would stay open (and keep a server process alive).
+        if (!kept) {
+          channel?.close()
+          channel = null
+        }
       }
     },
     subscribe(onExternalChange) {
