@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from '../shared/react'
 import type { PartMessages } from '../messages/types'
 import type { SettingView } from './setting-view'
-import { SAVED_NOTICE_MS, useSavedNotice } from './use-saved-notice'
+import { useSavedNotice } from './use-saved-notice'
 
 interface SettingStatusProps {
   messages: PartMessages
@@ -13,7 +13,7 @@ interface SettingStatusProps {
   busyPresses: number
   /** Counts recordings opt-ins refused after their confirmation (the main setting went off meanwhile). */
   refusals: number
-  /** Why they are refused ("Turn on … first."), or empty once the main setting is on. */
+  /** Why they are refused ("Turn on … first."): said after a refusal, until the main setting is on (then empty). */
   refusedText: string
   /** A controlled `value` is `null`: the saved choice is not known yet. */
   loading?: boolean
@@ -45,7 +45,7 @@ export function SettingStatus({ messages, shown, read, busyPresses, refusals, re
   const [attempts, setAttempts] = useState(0)
   const retryRef = useRef<HTMLButtonElement | null>(null)
   const busy = useBusyNotice(busyPresses, pending)
-  const refused = useRefusedNotice(refusals) && refusedText
+  const refused = refusals > 0 && refusedText
 
   useEffect(() => {
     if (!retrying) return
@@ -102,18 +102,6 @@ export function SettingStatus({ messages, shown, read, busyPresses, refusals, re
 }
 
 const toRetrying = (setting: string, view: SettingView): Retrying => ({ setting, error: view.error, value: view.value })
-
-/** Whether a recording was refused in the last {@link SAVED_NOTICE_MS} (the refusal is announced). */
-function useRefusedNotice(refusals: number): boolean {
-  const [shown, setShown] = useState(false)
-  useEffect(() => {
-    if (!refusals) return
-    setShown(true)
-    const timer = setTimeout(() => setShown(false), SAVED_NOTICE_MS)
-    return () => clearTimeout(timer)
-  }, [refusals])
-  return shown
-}
 
 /** Whether a press was ignored during the current save (reset when the save ends). */
 function useBusyNotice(busyPresses: number, pending: boolean): boolean {
