@@ -67,7 +67,7 @@ export function useControlledController(
   useCommitEffect(() => {
     committed.current = current
     const said = told.current
-    for (const id in said) if (value?.[id] !== said[id]) delete said[id]
+    for (const id in said) if ((value?.[id] === true) !== said[id]) delete said[id]
     for (const [id, { accepted }] of Object.entries(entries)) {
       if (!accepted) continue
       const fire = accepted.baseline === null || shown(id) === accepted.next
