@@ -79,7 +79,7 @@ export function SettingStatus({ messages, shown, read, busyPresses, refusals, re
     <>
       <p role="status" aria-live="polite" data-slot="status">
         {/* A new node per ignored or refused press, so a repeated notice is announced again. */}
-        {status ? <span key={busy ? `busy-${busyPresses}` : status === refused ? refusals : status}>{status}</span> : null}
+        {status ? <span key={status + (busy ? busyPresses : refusals)}>{status}</span> : null}
       </p>
       {alertAbout ? (
         <div role="alert" data-slot="alert" data-pending={retrying ? '' : undefined}>
