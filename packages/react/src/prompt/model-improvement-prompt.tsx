@@ -108,7 +108,8 @@ export function ModelImprovementPrompt(props: ModelImprovementPromptProps) {
     const root = old.getRootNode() as Document | ShadowRoot
     if (!old.contains(root.activeElement)) return
     const around = getTabbables(root).filter((element) => !old.contains(element))
-    const next = around.findIndex((element) => old.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING)
+    // 4: Node.DOCUMENT_POSITION_FOLLOWING (the first focusable element after the prompt).
+    const next = around.findIndex((element) => old.compareDocumentPosition(element) & 4)
     const target = around[next] ?? around[around.length - 1]
     target?.focus()
   }, [])
