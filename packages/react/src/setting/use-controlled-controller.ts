@@ -72,8 +72,11 @@ export function useControlledController(
       if (!accepted) continue
       const fire = accepted.baseline === null || shown(id) === accepted.next
       if (fire)
-        for (const event of accepted.events)
-          if (said[event.setting] !== event.value) latest.current.onConsentChange?.(event), (said[event.setting] = event.value)
+        for (const event of accepted.events) {
+          if (said[event.setting] === event.value) continue
+          said[event.setting] = event.value
+          latest.current.onConsentChange?.(event)
+        }
       if (fire || current !== accepted.baseline) release(id, accepted)
     }
   })
