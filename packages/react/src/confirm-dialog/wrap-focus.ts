@@ -4,7 +4,7 @@ const FOCUSABLE =
   'a[href],area[href],button,input:not([type=hidden]),select,textarea,iframe,audio[controls],video[controls],[contenteditable]:not([contenteditable=false]),[tabindex]'
 
 /** The elements in `container` that Tab can reach, in document order. */
-export function getTabbables(container: HTMLElement): HTMLElement[] {
+export function getTabbables(container: ParentNode): HTMLElement[] {
   return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
     (element) =>
       element.tabIndex >= 0 &&

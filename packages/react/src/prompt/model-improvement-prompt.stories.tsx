@@ -86,6 +86,29 @@ export const Controlled: Story = {
   },
 }
 
+/**
+ * On a page: when the prompt goes away with focus inside (Close, or an answer given in another
+ * tab), focus moves to what follows it (else to what comes before it), never to the page.
+ */
+export const ClosedOnAPage: Story = {
+  render: (args, { globals }) => (
+    <div>
+      <PromptWithStore {...args} {...forcedDir(globals)} />
+      <button type="button" className="story-button">
+        Start a chat
+      </button>
+    </div>
+  ),
+  globals: { locale: 'en' },
+  play: async ({ canvasElement, args }) => {
+    const prompt = await region(canvasElement)
+    within(prompt).getByRole('button', { name: 'Close' }).focus()
+    await userEvent.keyboard('{Enter}')
+    await waitFor(() => expect(canvasElement.ownerDocument.activeElement).toHaveAccessibleName('Start a chat'))
+    await expect(args.onChoice).not.toHaveBeenCalled()
+  },
+}
+
 /** Dark theme, checked by axe with 7:1 text contrast. */
 export const DarkTheme: Story = {
   globals: { theme: 'dark' },

@@ -1,9 +1,10 @@
 'use client'
 /** @jsxImportSource ../shared/jsx */
 import type { ConsentStore } from '@model-consent/core'
-import { useEffect, useId, useInsertionEffect, useMemo, useRef, useState } from '../shared/react'
+import { useCallback, useEffect, useId, useInsertionEffect, useMemo, useRef, useState } from '../shared/react'
 import type { ComponentPropsWithoutRef } from 'react'
 import { useConsentContext } from '../consent-context'
+import { getTabbables } from '../confirm-dialog/wrap-focus'
 import { ConsentExplainer } from '../explainer/consent-explainer'
 import { disclosureVersion } from '../messages/disclosure-version'
 import type { LocaleInput } from '../messages/locale-set'
@@ -65,7 +66,9 @@ function useLatest<T>(value: T) {
  * the setting's plain summary and "What does this mean?" details, and two answers of identical
  * size and style, "Turn on" and "Keep off", with nothing preselected. Either answer is a
  * decision with source `user` under the current policy version; closing or ignoring the prompt
- * records nothing. After an answer it says what happens next.
+ * records nothing. After an answer it says what happens next. When it goes away with focus inside
+ * (Close, or the question answered elsewhere), focus moves to the next focusable element after it,
+ * else the last one before it.
  *
  * @selector [data-slot="prompt"] - the root; `[data-state="asking" | "answered"]`, `[data-pending]`.
  * @selector [data-slot="prompt-heading"], [data-slot="prompt-reconsent"]
@@ -94,6 +97,22 @@ export function ModelImprovementPrompt(props: ModelImprovementPromptProps) {
   const [closed, setClosed] = useState(false)
   const id = useId()
   const resultRef = useRef<HTMLDivElement>(null)
+  // The prompt can go away with focus inside (Close, or the question answered in another tab).
+  // Focus then goes where Tab would have gone from the prompt, else to the last focusable thing
+  // before it; never to <body>. A callback ref is detached while its element is still on the page.
+  const sectionRef = useRef<HTMLElement | null>(null)
+  const keepFocus = useCallback((node: HTMLElement | null) => {
+    const old = sectionRef.current
+    sectionRef.current = node
+    if (node || !old) return
+    const root = old.getRootNode() as Document | ShadowRoot
+    if (!old.contains(root.activeElement)) return
+    const around = getTabbables(root).filter((element) => !old.contains(element))
+    // 4: Node.DOCUMENT_POSITION_FOLLOWING (the first focusable element after the prompt).
+    const next = around.findIndex((element) => old.compareDocumentPosition(element) & 4)
+    const target = around[next] ?? around[around.length - 1]
+    target?.focus()
+  }, [])
 
   // Focus moves only after the person's own answer, because the buttons they used are gone.
   useEffect(() => {
@@ -120,6 +139,7 @@ export function ModelImprovementPrompt(props: ModelImprovementPromptProps) {
       lang={tag}
       dir={dir}
       {...rootProps}
+      ref={keepFocus}
       data-state={answered === null ? 'asking' : 'answered'}
       data-pending={pending ? '' : undefined}
     >
@@ -145,7 +165,9 @@ export function ModelImprovementPrompt(props: ModelImprovementPromptProps) {
               data-answer={value ? 'on' : 'off'}
               aria-describedby={`${id}-summary`}
               aria-disabled={pending ? true : undefined}
-              onClick={() => answer(value)}
+              // The second click of a double click (or tap) that opened the prompt under the pointer
+              // lands here unseen: it decides nothing. Keys and scripts click with `detail` 0.
+              onClick={(event) => event.detail < 2 && answer(value)}
             >
               {value ? messages.promptTurnOn : messages.promptKeepOff}
             </button>

@@ -166,6 +166,8 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
     if (!confirming && setting !== null) focusSwitch(setting)
   }, [confirming])
   const [busyPresses, setBusyPresses] = useState(0)
+  // A recording confirmed after the main setting went off meanwhile is refused: say why.
+  const [refusals, setRefusals] = useState(0)
   const main = read(MAIN_SETTING)
   const mainOn = main.value
   // What the alert is about. A failed change leaves the old value: it asked for the opposite of
@@ -199,6 +201,8 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
     const lock = locks.lockOf(setting)
     return lock ? managedReasonText(messages, lock.reason) : undefined
   }
+  // Why the recordings wait: a managed main setting's own reason, else that it is off.
+  const needsMain = reason(MAIN_SETTING) ?? formatMessage(messages.mediaNeedsMain, { title: messages.title })
 
   const control = (setting: string, view: SettingView, own: ComponentProps<typeof ConsentSwitch>) => {
     // While a change saves, a press on another switch is announced, not applied: a controlled next
@@ -268,7 +272,7 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
           </p>
           {explained ? (
             <p id={reasonId} data-slot="media-group-reason">
-              {reason(MAIN_SETTING) ?? formatMessage(messages.mediaNeedsMain, { title: messages.title })}
+              {needsMain}
             </p>
           ) : null}
           {media.map((kind) => {
@@ -295,6 +299,8 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
         shown={shown}
         read={alertable}
         busyPresses={busyPresses}
+        refusals={refusals}
+        refusedText={mainOn ? '' : needsMain}
         loading={loading}
         onRetry={controller.retry}
         focusSwitch={focusSwitch}
@@ -302,7 +308,11 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
       <ConsentConfirmDialog
         open={confirming !== null}
         onOpenChange={(open) => !open && setConfirming(null)}
-        onConfirm={() => confirming && controller.change(confirming.setting, confirming.value)}
+        onConfirm={() => {
+          if (!confirming) return
+          if (confirming.value && !mainOn && confirming.setting !== MAIN_SETTING) setRefusals((count) => count + 1)
+          controller.change(confirming.setting, confirming.value)
+        }}
         {...texts}
         locale={locale}
         messages={messages}

@@ -11,6 +11,10 @@ interface SettingStatusProps {
   read: (id: string) => SettingView
   /** Counts presses on a switch made while it was saving; each new one is announced. */
   busyPresses: number
+  /** Counts recordings opt-ins refused after their confirmation (the main setting went off meanwhile). */
+  refusals: number
+  /** Why they are refused ("Turn on … first."): said after a refusal, until the main setting is on (then empty). */
+  refusedText: string
   /** A controlled `value` is `null`: the saved choice is not known yet. */
   loading?: boolean
   onRetry: (setting: string) => void
@@ -33,7 +37,7 @@ interface Retrying {
  * `<body>`. When the retry works, focus moves to the switch it was about; when it fails again, focus
  * stays on Try again and the alert text is inserted afresh so it is announced again.
  */
-export function SettingStatus({ messages, shown, read, busyPresses, loading = false, onRetry, focusSwitch }: SettingStatusProps) {
+export function SettingStatus({ messages, shown, read, busyPresses, refusals, refusedText, loading = false, onRetry, focusSwitch }: SettingStatusProps) {
   const pending = shown.some((id) => read(id).pending)
   const failedId = shown.find((id) => read(id).error)
   const saved = useSavedNotice(pending, failedId !== undefined)
@@ -41,6 +45,7 @@ export function SettingStatus({ messages, shown, read, busyPresses, loading = fa
   const [attempts, setAttempts] = useState(0)
   const retryRef = useRef<HTMLButtonElement | null>(null)
   const busy = useBusyNotice(busyPresses, pending)
+  const refused = refusals > 0 && refusedText
 
   useEffect(() => {
     if (!retrying) return
@@ -68,13 +73,13 @@ export function SettingStatus({ messages, shown, read, busyPresses, loading = fa
     setRetrying(alertAbout)
     onRetry(alertAbout.setting)
   }
-  const status = pending ? (busy ? messages.stillSaving : messages.pending) : saved ? messages.saved : loading ? messages.loading : ''
+  const status = pending ? (busy ? messages.stillSaving : messages.pending) : refused || (saved ? messages.saved : loading ? messages.loading : '')
 
   return (
     <>
       <p role="status" aria-live="polite" data-slot="status">
-        {/* A new node per ignored press, so a repeated "Please wait" is announced again. */}
-        {status ? <span key={busy ? `busy-${busyPresses}` : status}>{status}</span> : null}
+        {/* A new node per ignored or refused press, so a repeated notice is announced again. */}
+        {status ? <span key={status + (busy ? busyPresses : refusals)}>{status}</span> : null}
       </p>
       {alertAbout ? (
         <div role="alert" data-slot="alert" data-pending={retrying ? '' : undefined}>

@@ -59,13 +59,24 @@ export function useControlledController(
   const shown = (id: string) => value?.[id] === true && (id === MAIN_SETTING || mainOn)
   const current = signature(value)
   const committed = useRef(current)
+  // What each setting was last reported as, kept while `value` still shows it: two changes that
+  // turn the same setting off (audio, then the main setting with it) report it once, whichever
+  // is shown first.
+  const told = useRef<Record<string, boolean>>({})
 
   useCommitEffect(() => {
     committed.current = current
+    const said = told.current
+    for (const id in said) if ((value?.[id] === true) !== said[id]) delete said[id]
     for (const [id, { accepted }] of Object.entries(entries)) {
       if (!accepted) continue
       const fire = accepted.baseline === null || shown(id) === accepted.next
-      if (fire) for (const event of accepted.events) latest.current.onConsentChange?.(event)
+      if (fire)
+        for (const event of accepted.events) {
+          if (said[event.setting] === event.value) continue
+          said[event.setting] = event.value
+          latest.current.onConsentChange?.(event)
+        }
       if (fire || current !== accepted.baseline) release(id, accepted)
     }
   })
