@@ -1,6 +1,6 @@
 import { createConsentStore, type ConsentStore } from '@model-consent/core'
 import { ConsentProvider, ModelImprovementSetting } from '@model-consent/react'
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 
@@ -34,5 +34,36 @@ describe('ConsentProvider with a store swapped at run time (failed save)', () =>
     expect(retry).not.toBeInTheDocument()
     expect(screen.queryByRole('alert')).toBeNull()
     expect(second.getSetting('improve-model').value).toBe(false)
+  })
+})
+
+describe('ConsentProvider with a store swapped at run time (open confirmation)', () => {
+  it('a confirmation opened for one store’s person never turns consent on in the next store', async () => {
+    const user = userEvent.setup()
+    const first = createConsentStore({ policyVersion: 'v1' })
+    const second = createConsentStore({ policyVersion: 'v1' })
+    await Promise.all([first.ready, second.ready])
+    let swap!: (store: ConsentStore) => void
+    function App() {
+      const [store, setStore] = useState(first)
+      swap = setStore
+      return (
+        <ConsentProvider store={store}>
+          <ModelImprovementSetting />
+        </ConsentProvider>
+      )
+    }
+    render(<App />)
+    const main = screen.getByRole('switch', { name: TITLE })
+    await user.click(main)
+    const dialog = screen.getByRole('alertdialog', { name: 'Turn on model training?' })
+    const turnOn = within(dialog).getByRole('button', { name: 'Turn on' })
+    act(() => swap(second))
+    // The question was asked for the first store's person: it closes with that store.
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    if (turnOn.isConnected) await user.click(turnOn)
+    expect(second.getSetting('improve-model').value).toBe(false)
+    expect(first.getSetting('improve-model').value).toBe(false)
+    expect(screen.getByRole('switch', { name: TITLE })).toHaveAttribute('aria-checked', 'false')
   })
 })

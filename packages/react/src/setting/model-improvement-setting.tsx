@@ -145,9 +145,12 @@ export const ModelImprovementSetting = forwardRef<HTMLDivElement, ModelImproveme
   const id = useId()
   const switchId = (setting: string) => `${id}-${setting}`
 
-  const [confirming, setConfirming] = useState<{ setting: string; value: boolean } | null>(null)
+  // A question is asked for one store's person: when the store is swapped (another person signed
+  // in), it closes, so its answer can never give consent in the next person's store.
+  const [asking, setConfirming] = useState<{ setting: string; value: boolean; store: unknown } | null>(null)
+  const confirming = asking?.store === external ? asking : null
   const request = (setting: string, next: boolean) => {
-    if (needsConfirmation(policy, next)) setConfirming({ setting, value: next })
+    if (needsConfirmation(policy, next)) setConfirming({ setting, value: next, store: external })
     else controller.change(setting, next)
   }
   // Focus, status and announcements (issue 12): the switch that asked gets focus back. Looked up
