@@ -464,6 +464,10 @@ export function createConsentStore(options: ConsentStoreOptions): ConsentStore {
     }
     // Kept even when destroyed meanwhile: writes queued before destroy() still run on this base.
     if (!initial) shown = new Map(read)
+    // An opt-in of initialData that lapsed (or fell with its requirement) has read off from the
+    // start, so nothing read on meanwhile; it is still emitted now, as without initialData, unless
+    // storage already holds the lapse or a newer decision.
+    else merged.forEach((decision, id) => decision.value && sameDecision(derived.get(id), shown.get(id)) && shown.set(id, decision))
     known = new Map()
     base.forEach((decision, id) => keep(known, id, decision))
     loaded = true

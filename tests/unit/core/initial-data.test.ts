@@ -69,6 +69,46 @@ describe('createConsentStore with initialData', () => {
     expect(JSON.parse(storage.text!).decisions['improve-model']).toEqual(optedIn.decisions['improve-model'])
   })
 
+  it.each([
+    ['storage holding the same opt-ins', () => controllableStorage(JSON.stringify(optedIn))],
+    ['empty storage', () => controllableStorage()],
+  ])('emits the policy lapse of the opt-ins in initialData once loaded, as without initialData (%s)', async (_, storage) => {
+    const errors: ConsentErrorLike[] = []
+    const events: ConsentChangeEvent[] = []
+    const store = createConsentStore({ policyVersion: 'v2', storage: storage(), initialData: optedIn, onError: (e) => errors.push(e) })
+    store.onConsentChange((event) => events.push(event))
+    // Lapsed from the start (server and hydrating browser alike): nothing reads on meanwhile.
+    expect(store.getServerSnapshot().settings['improve-model']).toMatchObject({ value: false, needsReconsent: true })
+    await store.ready
+    expect(events.map((e) => `${e.setting}:${e.previousValue}->${e.value}:${e.source}:${e.policyVersion}:${e.timestamp}`)).toEqual([
+      'improve-model:true->false:policy:v2:2026-11-20T10:00:00.000Z',
+      'include-audio:true->false:policy:v2:2026-11-20T10:00:01.000Z',
+    ])
+    expect(values(store.getSnapshot())).toEqual({ 'improve-model': false, 'include-audio': false, 'include-video': false })
+    expect(errors).toEqual([])
+  })
+
+  it('emits no lapse for an opt-in that storage already shows withdrawn (the newer withdrawal is what the person saw last)', async () => {
+    const storage = controllableStorage(storedText({ 'improve-model': decision(false, 'v2', 'user', '2026-11-25T00:00:00.000Z') }))
+    const events: ConsentChangeEvent[] = []
+    const store = createConsentStore({ policyVersion: 'v2', storage, initialData: stored({ 'improve-model': decision(true, 'v1', 'user', '2026-11-20T10:00:00.000Z') }), onError: () => {} })
+    store.onConsentChange((event) => events.push(event))
+    await store.ready
+    expect(events).toEqual([])
+    expect(store.getSetting('improve-model')).toMatchObject({ value: false, needsReconsent: false })
+  })
+
+  it('emits no lapse that storage already holds (an earlier page saved it and emitted it then)', async () => {
+    const lapse = (at: string) => decision(false, 'v2', 'policy', at)
+    const storage = controllableStorage(storedText({ 'improve-model': lapse('2026-11-20T10:00:00.000Z'), 'include-audio': lapse('2026-11-20T10:00:01.000Z') }))
+    const events: ConsentChangeEvent[] = []
+    const store = createConsentStore({ policyVersion: 'v2', storage, initialData: optedIn, onError: () => {} })
+    store.onConsentChange((event) => events.push(event))
+    await store.ready
+    expect(events).toEqual([])
+    expect(store.getSetting('improve-model')).toMatchObject({ value: false, needsReconsent: true })
+  })
+
   it('runs a set made before storage is read on the loaded base', async () => {
     const storage = controllableStorage(storedText({ 'include-video': decision(true, 'v1', 'user', '2026-11-21T00:00:00.000Z') }))
     const { store } = setup(optedIn, storage)
