@@ -6,8 +6,7 @@
  */
 import { createConsentStore, type StoredConsent } from '@model-consent/core'
 import { ModelImprovementSetting } from '@model-consent/react'
-import { act } from '@testing-library/react'
-import { hydrateRoot } from 'react-dom/client'
+import { hydrateHtml } from '../support/hydrate'
 import { renderToString } from 'react-dom/server'
 
 // 02:00 UTC on 26 November is still 25 November in Los Angeles (and 26 November in Tokyo).
@@ -36,22 +35,11 @@ describe('the decision record across a server render and hydration in another ti
       process.env.TZ = serverZone
       const html = renderToString(setting())
       process.env.TZ = personZone
-      const container = document.createElement('div')
-      container.innerHTML = html
-      document.body.append(container)
-      const logged: unknown[] = []
-      const error = vi.spyOn(console, 'error').mockImplementation((...args) => void logged.push(args))
-      const recoverable: unknown[] = []
-      let root!: ReturnType<typeof hydrateRoot>
-      await act(async () => {
-        root = hydrateRoot(container, setting(), { onRecoverableError: (e) => void recoverable.push(e) })
-      })
-      error.mockRestore()
+      const { container, logged, recoverable, unmount } = await hydrateHtml(html, setting())
       expect(recoverable).toEqual([])
       expect(logged).toEqual([])
       expect(record(container)).toBe(`On since ${personDate}`)
-      await act(async () => root.unmount())
-      container.remove()
+      await unmount()
     })
   }
 })

@@ -1,8 +1,7 @@
 import { createConsentStore, memoryStorage, type ConsentStore } from '@model-consent/core'
 import { ConsentProvider, useConsent } from '@model-consent/react'
-import { act } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { hydrateRoot } from 'react-dom/client'
+import { hydrateHtml } from '../support/hydrate'
 import { renderToString } from 'react-dom/server'
 
 function Reader({ setting, store }: { setting: string; store?: ConsentStore }) {
@@ -59,22 +58,10 @@ describe('useConsent hydrating server HTML', () => {
     const withdrawn = { ...SAVED.decisions['improve-model'], value: false, decidedAt: '2026-11-27T10:00:00.000Z' }
     const storage = memoryStorage({ formatVersion: 1, decisions: { ...SAVED.decisions, 'improve-model': withdrawn } })
     const client = createConsentStore({ policyVersion: 'v1', storage, initialData: SAVED })
-    const container = document.createElement('div')
-    container.innerHTML = html
-    document.body.append(container)
-    const logged: unknown[] = []
-    const error = vi.spyOn(console, 'error').mockImplementation((...args) => void logged.push(args))
-    const recoverable: unknown[] = []
-    let root!: ReturnType<typeof hydrateRoot>
-    await act(async () => {
-      root = hydrateRoot(container, <Page store={client} />, { onRecoverableError: (e) => void recoverable.push(e) })
-      await client.ready
-    })
-    error.mockRestore()
+    const { container, logged, recoverable, unmount } = await hydrateHtml(html, <Page store={client} />, () => client.ready)
     expect(recoverable).toEqual([])
     expect(logged).toEqual([])
     expect(container.innerHTML).toBe('<output>false</output><output>false</output><output>false</output>')
-    await act(async () => root.unmount())
-    container.remove()
+    await unmount()
   })
 })

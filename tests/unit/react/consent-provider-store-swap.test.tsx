@@ -6,6 +6,22 @@ import { useState } from 'react'
 
 const TITLE = 'Improve the model for everyone'
 
+/** Renders a setting under a provider whose store the returned function swaps (another person signs in). */
+function renderSwappable(first: ConsentStore, confirm?: 'never') {
+  let swap!: (store: ConsentStore) => void
+  function App() {
+    const [store, setStore] = useState(first)
+    swap = setStore
+    return (
+      <ConsentProvider store={store}>
+        <ModelImprovementSetting confirm={confirm} />
+      </ConsentProvider>
+    )
+  }
+  render(<App />)
+  return (store: ConsentStore) => swap(store)
+}
+
 describe('ConsentProvider with a store swapped at run time (failed save)', () => {
   it('Try again for one store’s failed save never saves it in the next store', async () => {
     const user = userEvent.setup()
@@ -16,17 +32,7 @@ describe('ConsentProvider with a store swapped at run time (failed save)', () =>
     })
     const second = createConsentStore({ policyVersion: 'v1' })
     await Promise.all([first.ready, second.ready])
-    let swap!: (store: ConsentStore) => void
-    function App() {
-      const [store, setStore] = useState(first)
-      swap = setStore
-      return (
-        <ConsentProvider store={store}>
-          <ModelImprovementSetting confirm="never" />
-        </ConsentProvider>
-      )
-    }
-    render(<App />)
+    const swap = renderSwappable(first, 'never')
     await user.click(screen.getByRole('switch', { name: TITLE }))
     const retry = await screen.findByRole('button', { name: 'Try again' })
     act(() => swap(second))
@@ -43,17 +49,7 @@ describe('ConsentProvider with a store swapped at run time (open confirmation)',
     const first = createConsentStore({ policyVersion: 'v1' })
     const second = createConsentStore({ policyVersion: 'v1' })
     await Promise.all([first.ready, second.ready])
-    let swap!: (store: ConsentStore) => void
-    function App() {
-      const [store, setStore] = useState(first)
-      swap = setStore
-      return (
-        <ConsentProvider store={store}>
-          <ModelImprovementSetting />
-        </ConsentProvider>
-      )
-    }
-    render(<App />)
+    const swap = renderSwappable(first)
     const main = screen.getByRole('switch', { name: TITLE })
     await user.click(main)
     const dialog = screen.getByRole('alertdialog', { name: 'Turn on model training?' })

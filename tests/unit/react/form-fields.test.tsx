@@ -3,13 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createRef } from 'react'
 import { Controller, useForm } from 'react-hook-form'
-
-// Radix measures its hidden form input with ResizeObserver, which jsdom lacks (Chromium has it).
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
+import '../../support/resize-observer'
 
 const TITLE = 'Improve the model for everyone'
 const mainSwitch = () => screen.getByRole('switch', { name: TITLE })

@@ -7,12 +7,7 @@ import { createConsentStore, memoryStorage } from '@model-consent/core'
 import { ModelImprovementSetting } from '@model-consent/react'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
+import '../../support/resize-observer'
 
 const NEEDS_MAIN = 'Turn on Improve the model for everyone first.'
 const audioSwitch = () => screen.getByRole('switch', { name: 'Include audio recordings' })

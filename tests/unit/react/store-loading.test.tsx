@@ -7,13 +7,7 @@ import { createConsentStore, type ConsentStorage } from '@model-consent/core'
 import { ConsentProvider, ModelImprovementSetting } from '@model-consent/react'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-
-// Radix measures its hidden form input with ResizeObserver, which jsdom lacks (Chromium has it).
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
+import '../../support/resize-observer'
 
 const TITLE = 'Improve the model for everyone'
 const mainSwitch = () => screen.getByRole('switch', { name: TITLE })

@@ -15,9 +15,30 @@ const mainSwitch = () => screen.getByRole('switch', { name: TITLE })
 const audioSwitch = () => screen.getByRole('switch', { name: 'Include audio recordings' })
 const settle = () => act(async () => {})
 
+/**
+ * Audio's opt-in fails (saves fail until `recover` is called); the main setting is then turned
+ * off (saves work again): the failed opt-in's alert goes. Turning the main setting on again
+ * brings back neither the recording nor the old alert.
+ */
+async function failThenWithdraw(recover: () => void) {
+  const user = userEvent.setup()
+  await user.click(audioSwitch())
+  await settle()
+  expect(screen.getByRole('alert')).toHaveTextContent("We couldn't save your choice. It is still off.")
+  recover()
+  await user.click(mainSwitch())
+  await settle()
+  expect(mainSwitch()).toHaveAttribute('aria-checked', 'false')
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  await user.click(mainSwitch())
+  await settle()
+  expect(mainSwitch()).toHaveAttribute('aria-checked', 'true')
+  expect(audioSwitch()).toHaveAttribute('aria-checked', 'false')
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+}
+
 describe('ModelImprovementSetting, a failed recordings opt-in, then the main setting turned off', () => {
   it('when controlled: the alert goes, and the parent is never asked for a recording without the main setting', async () => {
-    const user = userEvent.setup()
     const calls: Array<Record<string, boolean>> = []
     let failing = true
     function Parent() {
@@ -36,25 +57,11 @@ describe('ModelImprovementSetting, a failed recordings opt-in, then the main set
       )
     }
     render(<Parent />)
-    await user.click(audioSwitch())
-    await settle()
-    expect(screen.getByRole('alert')).toHaveTextContent("We couldn't save your choice. It is still off.")
-    failing = false
-    await user.click(mainSwitch())
-    await settle()
-    expect(mainSwitch()).toHaveAttribute('aria-checked', 'false')
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
-    // Turning the main setting on again brings back neither the recording nor the old alert.
-    await user.click(mainSwitch())
-    await settle()
-    expect(mainSwitch()).toHaveAttribute('aria-checked', 'true')
-    expect(audioSwitch()).toHaveAttribute('aria-checked', 'false')
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    await failThenWithdraw(() => (failing = false))
     expect(calls.filter((next) => next['include-audio'] === true && next['improve-model'] !== true)).toEqual([])
   })
 
   it('with a store: the alert goes instead of leaving a Try again that can never work', async () => {
-    const user = userEvent.setup()
     let failing = false
     const storage: ConsentStorage = {
       load: () => null,
@@ -65,18 +72,6 @@ describe('ModelImprovementSetting, a failed recordings opt-in, then the main set
     await store.set('improve-model', true)
     render(<ModelImprovementSetting store={store} confirm="never" onError={() => {}} />)
     failing = true
-    await user.click(audioSwitch())
-    await settle()
-    expect(screen.getByRole('alert')).toHaveTextContent("We couldn't save your choice. It is still off.")
-    failing = false
-    await user.click(mainSwitch())
-    await settle()
-    expect(mainSwitch()).toHaveAttribute('aria-checked', 'false')
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
-    await user.click(mainSwitch())
-    await settle()
-    expect(mainSwitch()).toHaveAttribute('aria-checked', 'true')
-    expect(audioSwitch()).toHaveAttribute('aria-checked', 'false')
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    await failThenWithdraw(() => (failing = false))
   })
 })
