@@ -1,8 +1,7 @@
 import { createConsentStore, localStorageAdapter, memoryStorage } from '@model-consent/core'
 import { ConsentProvider, ModelImprovementSetting, useConsent } from '@model-consent/react'
 import { ar } from '@model-consent/react/locales/ar'
-import { act } from '@testing-library/react'
-import { hydrateRoot } from 'react-dom/client'
+import { hydrateHtml } from '../support/hydrate'
 import { renderToString } from 'react-dom/server'
 
 const OPT_IN = {
@@ -14,20 +13,8 @@ const OPT_IN = {
 
 async function hydrate(element: React.ReactElement) {
   const html = renderToString(element)
-  const container = document.createElement('div')
-  container.innerHTML = html
-  document.body.append(container)
-  const errors: unknown[] = []
-  const error = vi.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args))
-  const warn = vi.spyOn(console, 'warn').mockImplementation((...args) => void errors.push(args))
-  const recoverable: unknown[] = []
-  let root!: ReturnType<typeof hydrateRoot>
-  await act(async () => {
-    root = hydrateRoot(container, element, { onRecoverableError: (e) => void recoverable.push(e) })
-  })
-  error.mockRestore()
-  warn.mockRestore()
-  return { html, container, errors, recoverable, unmount: () => act(() => root.unmount()) }
+  const { container, logged: errors, recoverable, unmount } = await hydrateHtml(html, element)
+  return { html, container, errors, recoverable, unmount }
 }
 
 describe('server rendering', () => {
