@@ -354,3 +354,21 @@ describe.each(STATES)('%s', (_name, show, what) => {
     }
   }
 })
+
+describe('ConsentConfirmDialog alone at 400 % zoom (320 × 256 CSS px)', () => {
+  for (const env of [ENVS[0]!, ENVS[2]!]) {
+    it(`fits the screen, scrolls inside, and each button is in view when Tab reaches it, ${envName(env)}`, async () => {
+      await page.viewport(320, 256)
+      const dialog = await dialogAlone(env)
+      const box = dialog.getBoundingClientRect()
+      expect(box.top).toBeGreaterThanOrEqual(0)
+      expect(box.bottom).toBeLessThanOrEqual(innerHeight)
+      expect(getComputedStyle(dialog).overflowY).toBe('auto')
+      for (let i = 0; i < 2; i++) {
+        expect(focusProblems(active())).toEqual([])
+        await userEvent.keyboard('{Tab}')
+      }
+      expect(active()).toBe(slot('confirm-dialog-cancel')) // focus stays in the dialog
+    })
+  }
+})
