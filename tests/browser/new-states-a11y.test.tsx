@@ -174,6 +174,40 @@ async function refusalState(env: Env) {
   return slot('setting')
 }
 
+/** The same refusal when the app's policy manages the main setting off meanwhile: the managed reason. */
+async function managedRefusalState(env: Env) {
+  let manage: () => void = () => {}
+  function App() {
+    const [managed, setManaged] = useState(false)
+    manage = () => setManaged(true)
+    return (
+      <ModelImprovementSetting
+        defaultValue={{ 'improve-model': true }}
+        managed={managed ? { 'improve-model': { value: false, reason: 'organization' } } : undefined}
+        locale={localeOf(env)}
+      />
+    )
+  }
+  await render(
+    <Page env={env}>
+      <App />
+    </Page>,
+  )
+  const switches = () => [...document.querySelectorAll('[role="switch"]')] as HTMLElement[]
+  switches()[1]!.focus()
+  await userEvent.keyboard(' ')
+  const dialog = page.getByRole('alertdialog')
+  await expect.element(dialog).toBeVisible()
+  manage()
+  await expect.poll(() => switches()[0]!.getAttribute('aria-checked')).toBe('false')
+  slot('confirm-dialog-confirm').focus()
+  await userEvent.keyboard('{Enter}')
+  await expect.element(dialog).not.toBeInTheDocument()
+  expect(active()).toBe(switches()[1])
+  await expect.element(page.elementLocator(status())).toHaveTextContent(env.rtl ? ar.managedOrganization : 'Your organization has turned this off.')
+  return slot('setting')
+}
+
 /** A press on another switch while a change saves: "Please wait…", announced. */
 async function oneAtATimeState(env: Env) {
   const { storage, saves } = drivenStorage(mainOn(), { holdSaves: true })
@@ -291,6 +325,7 @@ async function dialogAlone(env: Env) {
 const STATES = [
   ['the loading state (store)', loadingState, []],
   ['the refusal notice (focus back on the recording switch)', refusalState, ['status', 'focus']],
+  ['the refusal notice with a managed reason', managedRefusalState, ['status', 'focus']],
   ['the one-change-at-a-time notice', oneAtATimeState, ['status']],
   ['the alert gone by itself', alertGoneState, ['focus']],
   ['the prompt gone with focus inside', promptGoneState, ['focus']],
