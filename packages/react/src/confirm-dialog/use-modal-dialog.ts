@@ -39,7 +39,12 @@ export function useModalDialog(
     return () => {
       hideDialog(dialog)
       root.style.overflow = previousOverflow
-      if (opener?.isConnected && opener !== doc.body) opener.focus()
+      if (opener?.isConnected && opener !== doc.body) {
+        opener.focus()
+        // Chromium gives focus back without scrolling, and the page behind may have changed while
+        // the dialog was open (another tab's choice): bring the element into view (jsdom has none).
+        opener.scrollIntoView?.({ block: 'nearest' })
+      }
     }
   }, [dialogRef, initialFocusRef, open])
 }
