@@ -316,6 +316,23 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
     }
   })
 
+  it('answers 413 to a streamed body too long to read through, and says it closes the connection', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    const before = await snapshotOf(api)
+    const socket = connect(port, '127.0.0.1')
+    try {
+      const exchange = rawExchange(socket)
+      const chunks = Array.from({ length: 64 }, () => `8000\r\n${' '.repeat(0x8000)}\r\n`).join('')
+      const answer = await exchange(`PUT /api/consent HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${api.setCookie.split(';')[0]}\r\nContent-Type: application/json\r\nIf-Match: ${before.consent.etag}\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`)
+      assert.equal(answer.status, 413)
+      assert.equal(JSON.parse(answer.body).error, 'too-large')
+      assert.match(answer.headers.connection ?? '', /close/i)
+    } finally {
+      socket.destroy()
+    }
+    await assertUnchanged(api, before)
+  })
+
   it('never shows or changes one person’s decisions to another', async () => {
     const ada = await signedIn(server.origin, person('ada'))
     const grace = await signedIn(server.origin, person('grace'))
