@@ -1,6 +1,5 @@
 import { ConsentError, parseStoredConsent } from '@model-consent/core'
-import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -36,7 +35,7 @@ const problem = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 4
 export function createApp({ db, policyVersion, clientDir, testFaults = false }: AppOptions): Hono<Env> {
   const app = new Hono<Env>()
   const failNextSave = new Set<string>()
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 413, 'too-large', `The body is over ${MAX_BODY_BYTES} bytes.`) })
+  const limit = bodyLimit(MAX_BODY_BYTES)
 
   app.use(secureHeaders())
   app.use('/api/*', async (c, next) => {
@@ -164,6 +163,56 @@ function decodedName(header: string): string | null {
     return decodeURIComponent(header)
   } catch {
     return null
+  }
+}
+
+/**
+ * Most of an over-long body that is read and dropped before the 413, so that the connection stays
+ * usable; a longer one gets a 413 that closes the connection.
+ */
+const MAX_DRAINED_BYTES = 1024 * 1024
+
+/**
+ * Refuses a body over `maxSize` bytes with 413 `too-large`, by its Content-Length or, streamed
+ * without one, once that many bytes have come. A client keeps the connection for its next request
+ * unless the answer says `Connection: close`, so the rest of a streamed body is read first (up to
+ * {@link MAX_DRAINED_BYTES}, or else the answer closes the connection): left unread, the server would
+ * close the connection a moment later, and a request sent on it then would fail.
+ */
+function bodyLimit(maxSize: number): MiddlewareHandler {
+  return async (c, next) => {
+    const tooLarge = () => problem(c, 413, 'too-large', `The body is over ${maxSize} bytes.`)
+    const body = c.req.raw.body
+    if (!body) return next()
+    const length = c.req.header('Content-Length')
+    // With a Content-Length, Node reads and drops the unread body itself once the answer is sent.
+    if (length !== undefined && c.req.header('Transfer-Encoding') === undefined) return Number(length) > maxSize ? tooLarge() : next()
+    const reader = body.getReader()
+    const chunks: Uint8Array[] = []
+    let size = 0
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > maxSize) {
+        for (let drained = size; drained <= MAX_DRAINED_BYTES; ) {
+          const rest = await reader.read()
+          if (rest.done) return tooLarge()
+          drained += rest.value.byteLength
+        }
+        c.header('Connection', 'close')
+        return tooLarge()
+      }
+      chunks.push(value)
+    }
+    const whole = new Uint8Array(size)
+    let offset = 0
+    for (const chunk of chunks) {
+      whole.set(chunk, offset)
+      offset += chunk.byteLength
+    }
+    c.req.raw = new Request(c.req.raw, { body: whole })
+    return next()
   }
 }
 

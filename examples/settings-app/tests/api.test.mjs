@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { spawn } from 'node:child_process'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +30,44 @@ async function assertUnchanged(api, snapshot) {
   assert.deepEqual(await api.history(), snapshot.history)
 }
 const snapshotOf = async (api) => ({ consent: await api.consent(), history: await api.history() })
+
+/**
+ * Request-response exchanges on one raw keep-alive connection (answers with a Content-Length only):
+ * each call writes a request and resolves with its answer, or rejects when the server closes the
+ * connection first.
+ */
+function rawExchange(socket) {
+  let buffered = Buffer.alloc(0)
+  let waiting = null
+  const settle = () => {
+    if (!waiting) return
+    const end = buffered.indexOf('\r\n\r\n')
+    if (end < 0) return
+    const [statusLine, ...lines] = buffered.subarray(0, end).toString('latin1').split('\r\n')
+    const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]))
+    const length = Number(headers['content-length'] ?? 0)
+    if (buffered.length < end + 4 + length) return
+    const body = buffered.subarray(end + 4, end + 4 + length).toString('utf8')
+    buffered = buffered.subarray(end + 4 + length)
+    const { resolve } = waiting
+    waiting = null
+    resolve({ status: Number(statusLine.split(' ')[1]), headers, body })
+  }
+  socket.on('data', (data) => {
+    buffered = Buffer.concat([buffered, data])
+    settle()
+  })
+  const closed = () => waiting?.reject(new Error('the server closed the connection'))
+  socket.on('end', closed)
+  socket.on('close', closed)
+  socket.on('error', closed)
+  return (request) =>
+    new Promise((resolve, reject) => {
+      waiting = { resolve, reject }
+      if (socket.destroyed || socket.readableEnded) return reject(new Error('the server closed the connection'))
+      socket.write(request)
+    })
+}
 
 describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('answers 401 on every consent endpoint without a valid session', async () => {
@@ -251,6 +290,46 @@ describe(`the settings app API (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGl
       headers: { 'Content-Type': 'application/json', 'If-Match': before.consent.etag },
     })
     assert.equal(streamed.status, 413)
+    assert.equal((await streamed.json()).error, 'too-large')
+    await assertUnchanged(api, before)
+  })
+
+  it('keeps a connection usable after a 413 to a streamed body, unless the answer says it closes it', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    const { etag } = await api.consent()
+    const cookie = api.setCookie.split(';')[0]
+    const socket = connect(port, '127.0.0.1')
+    try {
+      const exchange = rawExchange(socket)
+      // The whole body is sent, the closing chunk too, before the answer comes.
+      const chunks = Array.from({ length: 40 }, () => `400\r\n${' '.repeat(1024)}\r\n`).join('')
+      const answer = await exchange(`PUT /api/consent HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\nIf-Match: ${etag}\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`)
+      assert.equal(answer.status, 413)
+      assert.equal(JSON.parse(answer.body).error, 'too-large')
+      if (/close/i.test(answer.headers.connection ?? '')) return
+      // A client keeps such a connection for its next request, which may come a while later.
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      const next = await exchange(`GET /api/consent HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\n\r\n`)
+      assert.equal(next.status, 200)
+    } finally {
+      socket.destroy()
+    }
+  })
+
+  it('answers 413 to a streamed body too long to read through, and says it closes the connection', async () => {
+    const api = await signedIn(server.origin, person('ada'))
+    const before = await snapshotOf(api)
+    const socket = connect(port, '127.0.0.1')
+    try {
+      const exchange = rawExchange(socket)
+      const chunks = Array.from({ length: 64 }, () => `8000\r\n${' '.repeat(0x8000)}\r\n`).join('')
+      const answer = await exchange(`PUT /api/consent HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${api.setCookie.split(';')[0]}\r\nContent-Type: application/json\r\nIf-Match: ${before.consent.etag}\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}0\r\n\r\n`)
+      assert.equal(answer.status, 413)
+      assert.equal(JSON.parse(answer.body).error, 'too-large')
+      assert.match(answer.headers.connection ?? '', /close/i)
+    } finally {
+      socket.destroy()
+    }
     await assertUnchanged(api, before)
   })
 
